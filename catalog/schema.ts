@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The shape of one catalog entry. Entries are data (YAML, one file each) so that DBAs can
+ * review and extend them without reading TypeScript; this schema is the contract the
+ * classifier, the conversation core and the renderers rely on.
+ */
+
+/** Azure error codes are PascalCase identifiers; topics without a code use kebab-case ids. */
+const ERROR_CODE = /^[A-Z][A-Za-z0-9]+$/;
+const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const CATEGORIES = ['backup', 'restore', 'configuration', 'connectivity', 'extension'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/**
+ * Follow-up topics a DBA asks about in a thread. The set is closed so that the follow-up
+ * classifier can be trained on it once, for every entry; an entry answers the topics it
+ * knows about in `facets`. "why", "fix" and "link" are not facets: they come from
+ * `causes`, `actions` and `docs`.
+ */
+export const FACET_TOPICS = [
+  'master-database', // system databases: master, model, msdb, tempdb
+  'recovery-model', // simple / full / bulk-logged, how to see or change it
+  'permissions', // sysadmin, service accounts, NT AUTHORITY\SYSTEM
+  'always-on', // availability groups, backup preference, replicas
+  'powershell', // an Az PowerShell or CLI command for this case
+  'sql', // a T-SQL query to diagnose or fix
+  'retry', // is it safe to retry, will Azure retry by itself
+  'auto-heal', // does Azure Backup repair this on its own (remedial full)
+  'data-loss', // is data at risk, what about recovery points
+  'network', // outbound access, NSG tags, proxies, DNS
+  'limits', // documented numeric limits
+  'portal', // where to click in the Azure portal
+] as const;
+export type FacetTopic = (typeof FACET_TOPICS)[number];
+
+/** Where the facts of an entry come from (issue 6 asks that each entry say so). */
+export const SOURCES = [
+  'troubleshoot-article',
+  'availability-group-article',
+  'portal-self-help',
+  'support-matrix',
+  'restore-article',
+  'faq',
+  'sql-server-docs',
+  'operator',
+] as const;
+
+const nonEmpty = z.string().trim().min(1);
+
+const codeBlockSchema = z.strictObject({
+  lang: z.enum(['sql', 'powershell', 'json', 'text', 'cmd', 'bash']),
+  body: nonEmpty,
+});
+export type CodeBlock = z.infer<typeof codeBlockSchema>;
+
+const messageSchema = z.strictObject({
+  /** Exactly as Azure prints it, typos included: users paste it. */
+  text: nonEmpty,
+  /** Which source printed this variant, e.g. "troubleshoot article 2024", "portal self-help". */
+  source: nonEmpty,
+  /**
+   * False for texts known to be copied from another code (facts §1c ⚠): shown for
+   * reference, never used to match, or they would claim another entry's pastes.
+   */
+  match: z.boolean().default(true),
+});
+
+const actionSchema = z.strictObject({
+  text: nonEmpty,
+  code: codeBlockSchema.optional(),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+const sqlErrorSchema = z.strictObject({
+  number: z.number().int(),
+  /** The SQL Server message text, with the %ls placeholders as SQL documents them. */
+  message: nonEmpty.optional(),
+  /** True when the mapping to this entry is our reading, not stated by Microsoft. */
+  inferred: z.boolean().default(false),
+});
+
+const facetSchema = z.strictObject({
+  topic: z.enum(FACET_TOPICS),
+  answer: nonEmpty,
+  code: codeBlockSchema.optional(),
+});
+export type Facet = z.infer<typeof facetSchema>;
+
+export const entrySchema = z
+  .strictObject({
+    id: z.string().refine((id) => ERROR_CODE.test(id) || TOPIC_ID.test(id), {
+      message: 'must be an Azure error code (PascalCase) or a kebab-case topic id',
+    }),
+    /** `error`: a code Azure prints; `warning`: an alert without a code; `topic`: a how-to section. */
+    kind: z.enum(['error', 'warning', 'topic']),
+    category: z.enum(CATEGORIES),
+    title: nonEmpty.max(140),
+    severity: z.enum(SEVERITIES),
+    /** Numeric `errorCode` values seen in PowerShell and REST output for this code. */
+    numericCodes: z.array(z.number().int().positive()).default([]),
+    /** Other spellings a user may type for the same thing (not other Azure codes). */
+    aliases: z.array(nonEmpty).default([]),
+    messages: z.array(messageSchema).default([]),
+    sqlErrors: z.array(sqlErrorSchema).default([]),
+    summary: nonEmpty,
+    causes: z.array(nonEmpty).min(1),
+    actions: z.array(actionSchema).min(1),
+    facets: z.array(facetSchema).default([]),
+    /** How people describe this problem in their own words; training data for the classifier. */
+    examples: z.array(nonEmpty).min(3),
+    docs: z.strictObject({ url: z.url(), title: nonEmpty }),
+    related: z.array(nonEmpty).default([]),
+    sources: z.array(z.enum(SOURCES)).min(1),
+    /** Operator additions (CATALOG_DIR): an internal runbook, the owning team, who to escalate to. */
+    runbook: z.url().optional(),
+    owner: nonEmpty.optional(),
+    escalation: nonEmpty.optional(),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.kind === 'error' && !ERROR_CODE.test(entry.id)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'an error entry must use the Azure code as its id' });
+    }
+    if (entry.kind !== 'error' && !TOPIC_ID.test(entry.id)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'a warning or topic entry must use a kebab-case id' });
+    }
+    const topics = entry.facets.map((f) => f.topic);
+    const repeated = topics.find((t, i) => topics.indexOf(t) !== i);
+    if (repeated) {
+      ctx.addIssue({ code: 'custom', path: ['facets'], message: `facet topic "${repeated}" appears twice` });
+    }
+    if (!entry.docs.url.includes('#')) {
+      ctx.addIssue({ code: 'custom', path: ['docs', 'url'], message: 'must link to a section (#anchor)' });
+    }
+  });
+
+export type Entry = z.infer<typeof entrySchema>;
+export type EntryInput = z.input<typeof entrySchema>;
