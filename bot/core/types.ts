@@ -1,0 +1,92 @@
+import type { Category, CodeBlock, Entry, FacetTopic } from '../../catalog/index.ts';
+
+/**
+ * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
+ * activity into an `Incoming`, call the core's `handle`, and render the `Reply` it returns
+ * (Block Kit or an Adaptive Card). Nothing here knows about either platform.
+ */
+
+export type Platform = 'slack' | 'teams';
+
+/** Where a message was said, and where an answer goes. */
+export interface Place {
+  readonly platform: Platform;
+  /** Slack team id / Teams tenant id. */
+  readonly team: string;
+  /** Slack channel id / Teams conversation id (without the ;messageid= suffix). */
+  readonly channel: string;
+  /** Root of the thread (Slack thread_ts or the message ts; Teams reply-chain root id); null outside threads. */
+  readonly thread: string | null;
+  readonly space: 'channel' | 'group' | 'dm';
+}
+
+/** A button press on one of the bot's cards. */
+export type CardAction =
+  | { readonly kind: 'pick'; readonly entryId: string }
+  | { readonly kind: 'feedback'; readonly entryId: string; readonly helpful: boolean }
+  | { readonly kind: 'share'; readonly entryIds: readonly string[] }
+  | { readonly kind: 'more'; readonly entryId: string };
+
+interface IncomingBase {
+  /** Platform delivery id (Slack event_id / Teams activity id): deduplicates retries and replicas. */
+  readonly id: string;
+  readonly user: string;
+  readonly place: Place;
+}
+
+export type Incoming =
+  | (IncomingBase & {
+      readonly type: 'message';
+      readonly text: string;
+      /** A mention of the bot or a DM: always answer (direct mode). Otherwise channel mode. */
+      readonly addressed: boolean;
+    })
+  | (IncomingBase & { readonly type: 'command'; readonly text: string })
+  | (IncomingBase & { readonly type: 'action'; readonly action: CardAction });
+
+/** A short reference to an entry, for candidates, lists and follow-ups. */
+export interface EntryRef {
+  readonly id: string;
+  readonly title: string;
+  readonly category: Category;
+}
+
+export interface Candidate extends EntryRef {
+  readonly score: number;
+}
+
+export type ReplyBody =
+  /** One card per entry found (a paste with several codes gets several), best first. */
+  | { readonly kind: 'entries'; readonly entries: readonly Entry[]; readonly alternatives: readonly Candidate[] }
+  | { readonly kind: 'did-you-mean'; readonly query: string; readonly candidates: readonly Candidate[] }
+  | { readonly kind: 'unknown-code'; readonly codes: readonly string[]; readonly candidates: readonly Candidate[] }
+  | { readonly kind: 'foreign'; readonly product: 'sap-hana'; readonly codes: readonly string[]; readonly docsUrl: string }
+  /** An answer to a question asked in an entry's thread. */
+  | {
+      readonly kind: 'follow-up';
+      readonly entry: EntryRef;
+      readonly heading: string;
+      readonly text: string;
+      readonly items?: readonly string[];
+      readonly code?: CodeBlock;
+      readonly link?: { readonly url: string; readonly title: string };
+      readonly topic: FacetTopic | 'why' | 'fix' | 'link';
+    }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'list'; readonly groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[] }
+  | { readonly kind: 'search'; readonly query: string; readonly candidates: readonly Candidate[] }
+  | { readonly kind: 'feedback-ack'; readonly helpful: boolean; readonly entry: EntryRef; readonly alternatives: readonly Candidate[] }
+  /** Plain information: watch on/off, rate limits, "nothing found". */
+  | { readonly kind: 'notice'; readonly text: string };
+
+/**
+ * How the adapter delivers the reply: in the thread of the message, privately to the user
+ * (Slack ephemeral / slash command), replacing the card that was clicked, or visibly in the
+ * channel (Share).
+ */
+export type Delivery = 'thread' | 'ephemeral' | 'replace' | 'channel';
+
+export interface Reply {
+  readonly body: ReplyBody;
+  readonly delivery: Delivery;
+}

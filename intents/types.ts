@@ -1,0 +1,46 @@
+import type { FacetTopic } from '../catalog/index.ts';
+
+/**
+ * `channel`: an unprompted message in a channel; answer only when confident, because a
+ * noisy bot gets removed. `direct`: slash command, mention, DM or thread; always return the
+ * best candidates so the bot can ask "did you mean".
+ */
+export type Mode = 'channel' | 'direct';
+
+/** How a match was found, strongest first. */
+export type MatchVia = 'code' | 'numeric-code' | 'message' | 'sql-error' | 'text';
+
+export interface Match {
+  /** Catalog entry id. */
+  readonly id: string;
+  /** 0..1; 1 for an exact code found in the text. */
+  readonly score: number;
+  readonly via: MatchVia;
+}
+
+export interface Classification {
+  /** Would the bot answer with an entry in this mode. */
+  readonly trigger: boolean;
+  /** Best first, at most 5. */
+  readonly matches: readonly Match[];
+  /**
+   * Entries named literally in the text (code, numeric code, Azure message or SQL error),
+   * in order of first appearance: a paste with several codes answers each of these.
+   */
+  readonly found: readonly string[];
+  /** Strings shaped like Azure Backup codes that the catalog does not know. */
+  readonly unknownCodes: readonly string[];
+  /** Codes of another product that shares the backup extension (SAP HANA): never a SQL entry. */
+  readonly foreign: { readonly product: 'sap-hana'; readonly codes: readonly string[] } | null;
+  /** The input was longer than the classifier reads and was cut. */
+  readonly truncated: boolean;
+}
+
+export type FollowUp =
+  | { readonly kind: 'why' }
+  | { readonly kind: 'fix' }
+  | { readonly kind: 'link' }
+  | { readonly kind: 'facet'; readonly topic: FacetTopic }
+  | { readonly kind: 'not-it' }
+  | { readonly kind: 'thanks' }
+  | { readonly kind: 'unknown' };
