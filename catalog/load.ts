@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
 import { entrySchema, type Entry } from './schema.ts';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./entries/', import.meta.url));
@@ -28,21 +29,35 @@ function describe(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`);
 }
 
-/** Parses and validates one entry file; throws CatalogError naming the file and each bad field. */
-export function parseEntryFile(file: string): Entry {
-  let raw: unknown;
+function readYaml(file: string): unknown {
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    return parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new CatalogError(file, [`not valid YAML: ${(error as Error).message}`]);
   }
-  const result = entrySchema.safeParse(raw);
-  if (!result.success) throw new CatalogError(file, describe(result.error.issues));
+}
+
+function checkFileName(file: string, id: string, field: string): void {
   const expected = basename(file).replace(/\.ya?ml$/, '');
-  if (result.data.id !== expected) {
-    throw new CatalogError(file, [`id: "${result.data.id}" must match the file name "${expected}"`]);
-  }
+  if (id !== expected) throw new CatalogError(file, [`${field}: "${id}" must match the file name "${expected}"`]);
+}
+
+/** Parses and validates one entry file; throws CatalogError naming the file and each bad field. */
+export function parseEntryFile(file: string): Entry {
+  const result = entrySchema.safeParse(readYaml(file));
+  if (!result.success) throw new CatalogError(file, describe(result.error.issues));
+  checkFileName(file, result.data.id, 'id');
   return result.data;
+}
+
+/** An operator's file is either a whole new entry or, with `extends:`, an addition to one. */
+function parseOperatorFile(file: string): { entry: Entry } | { overlay: Overlay } {
+  const raw = readYaml(file);
+  if (raw === null || typeof raw !== 'object' || !('extends' in raw)) return { entry: parseEntryFile(file) };
+  const result = overlaySchema.safeParse(raw);
+  if (!result.success) throw new CatalogError(file, describe(result.error.issues));
+  checkFileName(file, result.data.extends, 'extends');
+  return { overlay: result.data };
 }
 
 export function entryFiles(dir: string): string[] {
@@ -73,7 +88,82 @@ export function makeCatalog(entries: readonly Entry[]): Catalog {
   return { entries, get: (id) => byId.get(id) };
 }
 
-/** Loads the built-in catalog; every file is validated, and the first bad one stops the load. */
-export function loadCatalog(dir: string = BUILT_IN_DIR): Catalog {
-  return makeCatalog(entryFiles(dir).map(parseEntryFile));
+function attempt(errors: CatalogError[], work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof CatalogError)) throw error;
+    errors.push(error);
+  }
+}
+
+/**
+ * Reads the built-in entries and then each operator folder (CATALOG_DIR), collecting every
+ * problem instead of stopping at the first, so `catalog:check` can name each bad file.
+ */
+export function inspectCatalog(builtInDir: string, operatorDirs: readonly string[] = []): {
+  catalog: Catalog | null;
+  errors: CatalogError[];
+} {
+  const errors: CatalogError[] = [];
+  const byId = new Map<string, { entry: Entry; file: string }>();
+  for (const file of entryFiles(builtInDir)) {
+    attempt(errors, () => {
+      const entry = parseEntryFile(file);
+      const previous = byId.get(entry.id);
+      if (previous) throw new CatalogError(file, [`id: "${entry.id}" is already defined in ${previous.file}`]);
+      byId.set(entry.id, { entry, file });
+    });
+  }
+  const overlays: { overlay: Overlay; file: string }[] = [];
+  for (const dir of operatorDirs) {
+    let files: string[] = [];
+    attempt(errors, () => {
+      try {
+        files = entryFiles(dir);
+      } catch (error) {
+        throw new CatalogError(dir, [`cannot read the folder: ${(error as Error).message}`]);
+      }
+    });
+    for (const file of files) {
+      attempt(errors, () => {
+        const parsed = parseOperatorFile(file);
+        if ('overlay' in parsed) return void overlays.push({ overlay: parsed.overlay, file });
+        const previous = byId.get(parsed.entry.id);
+        if (previous) {
+          throw new CatalogError(file, [
+            `id: "${parsed.entry.id}" is already defined in ${previous.file}; to add to it, write \`extends: ${parsed.entry.id}\` with only your additions`,
+          ]);
+        }
+        byId.set(parsed.entry.id, { entry: parsed.entry, file });
+      });
+    }
+  }
+  for (const { overlay, file } of overlays) {
+    attempt(errors, () => {
+      const target = byId.get(overlay.extends);
+      if (!target) throw new CatalogError(file, [`extends: no entry named "${overlay.extends}"`]);
+      byId.set(overlay.extends, { entry: applyOverlay(target.entry, overlay), file: target.file });
+    });
+  }
+  const entries = [...byId.values()].map((v) => v.entry);
+  attempt(errors, () => crossCheck(entries));
+  return { catalog: errors.length === 0 ? makeCatalog(entries) : null, errors };
+}
+
+/**
+ * Loads the built-in catalog plus the operator's folders; any bad file stops the start,
+ * and the error names every bad file and field.
+ */
+export function loadCatalog(dir: string = BUILT_IN_DIR, operatorDirs: readonly string[] = []): Catalog {
+  const { catalog, errors } = inspectCatalog(dir, operatorDirs);
+  const [first] = errors;
+  if (first && errors.length === 1) throw first;
+  if (first || !catalog) {
+    throw new CatalogError(
+      errors.map((e) => e.file).join(', '),
+      errors.map((e) => e.message),
+    );
+  }
+  return catalog;
 }

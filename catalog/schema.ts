@@ -70,7 +70,7 @@ const messageSchema = z.strictObject({
   match: z.boolean().default(true),
 });
 
-const actionSchema = z.strictObject({
+export const actionSchema = z.strictObject({
   text: nonEmpty,
   code: codeBlockSchema.optional(),
 });
@@ -84,7 +84,7 @@ const sqlErrorSchema = z.strictObject({
   inferred: z.boolean().default(false),
 });
 
-const facetSchema = z.strictObject({
+export const facetSchema = z.strictObject({
   topic: z.enum(FACET_TOPICS),
   answer: nonEmpty,
   code: codeBlockSchema.optional(),
