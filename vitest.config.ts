@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
