@@ -67,17 +67,20 @@ export function entryFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Checks what no single file can: unique ids, and `related` pointing at real entries. */
-export function crossCheck(entries: readonly Entry[]): void {
+/**
+ * Checks what no single file can: unique ids, and `related` pointing at real entries.
+ * `fileOf` names the file an entry came from, so the error points at it.
+ */
+export function crossCheck(entries: readonly Entry[], fileOf: (id: string) => string = (id) => id): void {
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (seen.has(entry.id)) throw new CatalogError(entry.id, [`id: "${entry.id}" is defined twice`]);
+    if (seen.has(entry.id)) throw new CatalogError(fileOf(entry.id), [`id: "${entry.id}" is defined twice`]);
     seen.add(entry.id);
   }
   for (const entry of entries) {
     const missing = entry.related.filter((id) => !seen.has(id));
     if (missing.length > 0) {
-      throw new CatalogError(entry.id, [`related: no entry named ${missing.map((m) => `"${m}"`).join(', ')}`]);
+      throw new CatalogError(fileOf(entry.id), [`related: no entry named ${missing.map((m) => `"${m}"`).join(', ')}`]);
     }
   }
 }
@@ -143,11 +146,11 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
     attempt(errors, () => {
       const target = byId.get(overlay.extends);
       if (!target) throw new CatalogError(file, [`extends: no entry named "${overlay.extends}"`]);
-      byId.set(overlay.extends, { entry: applyOverlay(target.entry, overlay), file: target.file });
+      byId.set(overlay.extends, { entry: applyOverlay(target.entry, overlay), file });
     });
   }
   const entries = [...byId.values()].map((v) => v.entry);
-  attempt(errors, () => crossCheck(entries));
+  attempt(errors, () => crossCheck(entries, (id) => byId.get(id)?.file ?? id));
   return { catalog: errors.length === 0 ? makeCatalog(entries) : null, errors };
 }
 
