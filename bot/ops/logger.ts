@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { pino, type DestinationStream } from 'pino';
+import { redactDeep, scrubLine } from './redact.ts';
+
+type LogFn = {
+  (obj: object, msg?: string): void;
+  (msg: string): void;
+};
+
+/**
+ * What the rest of the code takes as a dependency. A pino logger satisfies it; so does any
+ * fake a test wants to pass.
+ */
+export interface Logger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /**
+   * Secret values to blank wherever they appear (signing secret, app password, tokens):
+   * a secret pasted into an error message is caught even when no key names it.
+   */
+  secrets?: readonly (string | undefined)[];
+  /** Where JSON lines go; stdout by default. */
+  destination?: DestinationStream;
+  /** Fields on every line, e.g. { service: 'sqlbackup-bot', replica: 'a' }. */
+  base?: Record<string, unknown>;
+}
+
+/**
+ * JSON logs with secrets removed twice: by key before serialisation (authorization,
+ * token, secret, password...) and by value on the finished line (xoxb-/xapp- tokens,
+ * bearer credentials, the configured secret values), because secrets hide in error
+ * messages and stacks where no key names them.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  const out = options.destination ?? pino.destination({ fd: 1, sync: false });
+  const scrubbed: DestinationStream = { write: (line: string) => out.write(scrubLine(line, secrets)) };
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: options.base ?? { service: 'sqlbackup-bot' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (obj) => redactDeep(obj) as Record<string, unknown>,
+      },
+    },
+    scrubbed,
+  );
+}
+
+/** Logs nothing: for tests and tools whose stdout is data. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
+
+/** A logger whose lines are kept, parsed, for tests that assert what was (not) logged. */
+export function captureLogger(options: Omit<LoggerOptions, 'destination'> = {}): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+  raw: string[];
+} {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const destination: DestinationStream = {
+    write(line: string) {
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+  return { logger: createLogger({ level: 'debug', ...options, destination }), lines, raw };
+}
+
+/**
+ * A child logger for one inbound request. Reuses a trusted upstream id (a load balancer's
+ * X-Request-Id) when it looks sane, so one id follows the request across hops.
+ */
+export function requestLogger(logger: Logger, upstreamId?: string | null): { log: Logger; requestId: string } {
+  const requestId = upstreamId && /^[\w.:-]{1,128}$/.test(upstreamId) ? upstreamId : randomUUID();
+  return { log: logger.child({ reqId: requestId }), requestId };
+}

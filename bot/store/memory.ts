@@ -1,0 +1,107 @@
+import type { Store } from './store.ts';
+
+/** Milliseconds since some epoch; injectable so tests can move time without sleeping. */
+export type Clock = () => number;
+
+interface Slot {
+  value: unknown;
+  /** Absolute expiry in clock milliseconds; Infinity for keys set without a ttl. */
+  expiresAt: number;
+}
+
+export interface MemoryStoreOptions {
+  clock?: Clock;
+  /**
+   * Sweep expired keys every this many writes. Reads already ignore expired keys; the sweep
+   * only bounds memory when keys are written once and never read again (dedupe claims).
+   */
+  sweepEvery?: number;
+}
+
+/**
+ * The embedded store: one process, nothing to install. Values are copied through JSON so a
+ * caller mutating an object after `set` sees the same behaviour as with Redis.
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { size(): number } {
+  const clock = options.clock ?? Date.now;
+  const sweepEvery = options.sweepEvery ?? 1000;
+  const slots = new Map<string, Slot>();
+  let writes = 0;
+
+  const live = (key: string): Slot | undefined => {
+    const slot = slots.get(key);
+    if (slot === undefined) return undefined;
+    if (slot.expiresAt <= clock()) {
+      slots.delete(key);
+      return undefined;
+    }
+    return slot;
+  };
+
+  const expiry = (ttlMs: number | undefined): number => {
+    if (ttlMs === undefined) return Infinity;
+    if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`ttlMs must be a positive number, got ${ttlMs}`);
+    return clock() + ttlMs;
+  };
+
+  const put = (key: string, slot: Slot): void => {
+    slots.set(key, slot);
+    if (++writes % sweepEvery === 0) {
+      const now = clock();
+      for (const [k, s] of slots) if (s.expiresAt <= now) slots.delete(k);
+    }
+  };
+
+  const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+  return {
+    claim(key, ttlMs) {
+      const expiresAt = expiry(ttlMs);
+      if (live(key) !== undefined) return Promise.resolve(false);
+      put(key, { value: 1, expiresAt });
+      return Promise.resolve(true);
+    },
+    get<T>(key: string) {
+      const slot = live(key);
+      return Promise.resolve(slot === undefined ? undefined : (copy(slot.value) as T));
+    },
+    set(key, value, ttlMs) {
+      put(key, { value: copy(value), expiresAt: expiry(ttlMs) });
+      return Promise.resolve();
+    },
+    delete(key) {
+      slots.delete(key);
+      return Promise.resolve();
+    },
+    incr(key, ttlMs) {
+      const slot = live(key);
+      if (slot === undefined) {
+        put(key, { value: 1, expiresAt: expiry(ttlMs) });
+        return Promise.resolve(1);
+      }
+      const next = (typeof slot.value === 'number' ? slot.value : 0) + 1;
+      slot.value = next;
+      return Promise.resolve(next);
+    },
+    hincr(key, field, by, ttlMs) {
+      const slot = live(key);
+      if (slot === undefined) {
+        put(key, { value: { [field]: by }, expiresAt: expiry(ttlMs) });
+        return Promise.resolve();
+      }
+      const hash = slot.value as Record<string, number>;
+      hash[field] = (hash[field] ?? 0) + by;
+      return Promise.resolve();
+    },
+    hgetall(key) {
+      const slot = live(key);
+      return Promise.resolve(slot === undefined ? {} : { ...(slot.value as Record<string, number>) });
+    },
+    ping: () => Promise.resolve(true),
+    close() {
+      slots.clear();
+      return Promise.resolve();
+    },
+    size: () => slots.size,
+  };
+}
