@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { entrySchema, type Catalog, type Entry, type EntryInput } from '../catalog/index.ts';
+import { createClassifier, MAX_CLASSIFY_CHARS } from './index.ts';
+
+/** A minimal valid entry; tests set only the fields the behaviour under test reads. */
+function entry(id: string, extra: Partial<EntryInput>): Entry {
+  return entrySchema.parse({
+    id,
+    kind: 'error',
+    category: 'backup',
+    title: `Title of ${id}`,
+    severity: 'error',
+    summary: 'A summary.',
+    causes: ['A cause.'],
+    actions: [{ text: 'An action.' }],
+    examples: ['one phrasing', 'another phrasing', 'a third phrasing'],
+    docs: { url: `https://example.com/doc#${id.toLowerCase()}`, title: 'Doc' },
+    sources: ['troubleshoot-article'],
+    ...extra,
+  });
+}
+
+function catalogOf(entries: Entry[]): Catalog {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries, get: (id) => byId.get(id) };
+}
+
+const classifier = createClassifier(
+  catalogOf([
+    entry('UserErrorSQLLSNValidationFailure', {
+      messages: [{ text: 'Log chain is broken.', source: 'doc' }],
+      sqlErrors: [{ number: 4305, message: 'The log in this backup set begins at LSN %.*ls, which is too recent to apply to the database.' }],
+      examples: ['log chain is broken again', 'LSN validation failed on the log backup', 'log backups fail after a native backup'],
+    }),
+    entry('OperationCancelledBecauseConflictingOperationRunningUserError', {
+      numericCodes: [510008],
+      messages: [{ text: 'Operation canceled as a conflicting operation was already running on the same database.', source: 'doc' }],
+    }),
+    entry('UserErrorBailingOutFromBackupOtherNodeMarkerExists', {
+      // Copied from another code by the portal: shown, never matched.
+      messages: [{ text: 'SQL database does not exist.', source: 'self-help', match: false }],
+    }),
+    entry('UserErrorSQLPODoesNotExist', { messages: [{ text: 'SQL database does not exist.', source: 'doc' }] }),
+    entry('UserErrorGenericSQLUserCorrectableFault', {
+      sqlErrors: [{ number: 3013, message: '%hs is terminating abnormally.' }],
+    }),
+    entry('WlExtGenericIOFaultUserError', {
+      sqlErrors: [{ number: 3201, message: "Cannot open backup device '%ls'. Operating system error %ls." }],
+    }),
+  ]),
+);
+
+describe('classify: codes and messages', () => {
+  it('finds a code in any case inside a portal paste and answers unprompted', () => {
+    const r = classifier.classify('Error Code : usererrorsqllsnvalidationfailure Error Message : Log chain is broken.', 'channel');
+    expect(r.trigger).toBe(true);
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
+    expect(r.matches[0]).toMatchObject({ id: 'UserErrorSQLLSNValidationFailure', score: 1, via: 'code' });
+  });
+
+  it('maps a numeric ErrorCode from a PowerShell table to its entry', () => {
+    const paste = ' ErrorCode ErrorMessage\n --------- ------------\n    510008 Something else entirely {Please try again after sometime.}';
+    const r = classifier.classify(paste, 'channel');
+    expect(r.found).toEqual(['OperationCancelledBecauseConflictingOperationRunningUserError']);
+    expect(r.matches[0]?.via).toBe('numeric-code');
+  });
+
+  it('recognises the message text in its other spelling, without the code', () => {
+    const r = classifier.classify('Operation cancelled as a conflicting operation was already running on the same database', 'channel');
+    expect(r.found).toEqual(['OperationCancelledBecauseConflictingOperationRunningUserError']);
+    expect(r.trigger).toBe(true);
+  });
+
+  it('never matches a message marked match: false', () => {
+    const r = classifier.classify('SQL database does not exist.', 'direct');
+    expect(r.found).toEqual(['UserErrorSQLPODoesNotExist']);
+    expect(r.matches.map((m) => m.id)).not.toContain('UserErrorBailingOutFromBackupOtherNodeMarkerExists');
+  });
+
+  it('returns every code of a multi-code paste in order of appearance', () => {
+    const paste = '{"errorTitle": "OperationCancelledBecauseConflictingOperationRunningUserError"}\nJobFailureCode_s: UserErrorSQLLSNValidationFailure';
+    const r = classifier.classify(paste, 'channel');
+    expect(r.found).toEqual(['OperationCancelledBecauseConflictingOperationRunningUserError', 'UserErrorSQLLSNValidationFailure']);
+  });
+
+  it('reads typos and fragments of codes in direct mode', () => {
+    expect(classifier.classify('LSNValidationFaliure', 'direct').matches[0]?.id).toBe('UserErrorSQLLSNValidationFailure');
+    expect(classifier.classify('UserErrorSQLLSNValidationFaliure', 'direct').matches[0]?.id).toBe('UserErrorSQLLSNValidationFailure');
+  });
+});
+
+describe('classify: SQL Server errors', () => {
+  it('does not let the generic 3013 trailer outrank the specific error in the same paste', () => {
+    const paste = "Msg 3201, Level 16, State 1\nCannot open backup device 'X:\\a.bak'. Operating system error 5(Access is denied.).\nMsg 3013, Level 16, State 1\nBACKUP DATABASE is terminating abnormally.";
+    const r = classifier.classify(paste, 'channel');
+    expect(r.found).toEqual(['WlExtGenericIOFaultUserError']);
+    expect(r.matches[0]?.id).toBe('WlExtGenericIOFaultUserError');
+    expect(r.trigger).toBe(true);
+  });
+
+  it('does not answer unprompted on the generic trailer alone', () => {
+    const r = classifier.classify('BACKUP DATABASE is terminating abnormally.', 'channel');
+    expect(r.trigger).toBe(false);
+    expect(r.found).toEqual([]);
+  });
+
+  it('matches a SQL message whatever fills its placeholders', () => {
+    const r = classifier.classify('The log in this backup set begins at LSN 4200000012300001, which is too recent to apply to the database.', 'channel');
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
+  });
+});
+
+describe('classify: not ours', () => {
+  it('lists an unknown Azure-shaped code and offers near entries without answering', () => {
+    for (const code of ['UserErrorSQLSomethingNew', 'BrandNewThingUserError', 'WorkloadExtensionHadABadDay']) {
+      const r = classifier.classify(`backup failed: ${code}`, 'channel');
+      expect(r.unknownCodes).toEqual([code]);
+      expect(r.trigger).toBe(false);
+      expect(r.matches.length).toBeGreaterThan(0);
+      expect(r.matches.every((m) => m.score < 0.5)).toBe(true);
+    }
+  });
+
+  it('sets SAP HANA codes aside and never answers them with a SQL entry', () => {
+    const r = classifier.classify('UserErrorHANALSNValidationFailure on hdb01', 'direct');
+    expect(r.foreign).toEqual({ product: 'sap-hana', codes: ['UserErrorHANALSNValidationFailure'] });
+    expect(r.trigger).toBe(false);
+    expect(r.found).toEqual([]);
+  });
+
+  it('stays quiet on chatter in a channel', () => {
+    for (const text of ['anyone up for lunch?', 'the deploy pipeline is red again', '']) {
+      expect(classifier.classify(text, 'channel').trigger).toBe(false);
+    }
+  });
+});
+
+describe('classify: hostile input', () => {
+  it('cuts an oversized paste, still finds its code, and stays fast', () => {
+    const paste = `UserErrorSQLLSNValidationFailure ${'a'.repeat(1_000_000)}`;
+    const t = performance.now();
+    const r = classifier.classify(paste, 'channel');
+    expect(performance.now() - t).toBeLessThan(200);
+    expect(r.truncated).toBe(true);
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
+    expect(MAX_CLASSIFY_CHARS).toBeLessThan(1_000_000);
+  });
+
+  it('survives binary junk and invisible characters', () => {
+    const junk = String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 65536));
+    expect(() => classifier.classify(junk, 'direct')).not.toThrow();
+    const r = classifier.classify('\u202EUser\u200BErrorSQLLSNValidationFailure\u202C', 'channel');
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
+  });
+});

@@ -1,0 +1,102 @@
+import type { Entry } from '../catalog/index.ts';
+import { DamerauLevenshteinDistance, JaroWinklerDistance } from './natural.ts';
+import { splitCamel } from './words.ts';
+
+/** A catalog id a misspelt or partial code most likely means. */
+export interface CodeGuess {
+  readonly id: string;
+  readonly score: number;
+}
+
+interface Name {
+  readonly id: string;
+  readonly lower: string;
+}
+
+export interface FuzzyIndex {
+  readonly names: readonly Name[];
+  /** Tails of each code at its CamelCase joints ("LSNValidationFailure", "ValidationFailure"). */
+  readonly tails: readonly Name[];
+}
+
+/**
+ * Tails of at least 8 letters, starting at any capital (acronym runs such as "SQLLSN" have no
+ * visible joint, so every capital is a candidate start).
+ */
+function tailsOf(id: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < id.length - 7; i++) {
+    const c = id.charCodeAt(i);
+    // A tail of one or two words ("NotReachable", "ValidationFailure") is common English
+    // in other tools' errors; three words are specific enough to name a code.
+    if (c >= 65 && c <= 90 && splitCamel(id.slice(i)).split(' ').length >= 3) out.push(id.slice(i).toLowerCase());
+  }
+  return out;
+}
+
+export function buildFuzzyIndex(entries: readonly Entry[]): FuzzyIndex {
+  const names: Name[] = [];
+  const tails: Name[] = [];
+  for (const entry of entries) {
+    names.push({ id: entry.id, lower: entry.id.toLowerCase() });
+    if (entry.kind === 'error') for (const t of tailsOf(entry.id)) tails.push({ id: entry.id, lower: t });
+  }
+  return { names, tails };
+}
+
+/** Edits allowed for a word of this length: short words must be exact. */
+function budget(length: number): number {
+  return length < 8 ? 0 : length < 16 ? 1 : length < 28 ? 2 : 3;
+}
+
+function closest(word: string, pool: readonly Name[]): { id: string; d: number; share: number }[] {
+  const max = budget(word.length);
+  const out: { id: string; d: number; share: number }[] = [];
+  for (const name of pool) {
+    if (Math.abs(name.lower.length - word.length) > max) continue;
+    const d = DamerauLevenshteinDistance(word, name.lower, { restricted: true });
+    if (d <= max) out.push({ id: name.id, d, share: name.lower.length / name.id.length });
+  }
+  return out;
+}
+
+function best(guesses: CodeGuess[]): CodeGuess[] {
+  const byId = new Map<string, number>();
+  for (const g of guesses) byId.set(g.id, Math.max(byId.get(g.id) ?? 0, g.score));
+  return [...byId].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * What a code-like word that is not an exact code probably means: a typo of a whole code
+ * ("UserErrorSQLLSNValidationFaliure"), a tail of one ("LSNValidationFaliure") or a
+ * fragment ("ForceOverwrite"). Empty when nothing is close; a fragment shared by several
+ * codes scores lower, so it reads as "did you mean".
+ */
+export function guessCode(word: string, index: FuzzyIndex): CodeGuess[] {
+  const lower = word.toLowerCase();
+  if (lower.length < 8) return [];
+  const whole = closest(lower, index.names).map(({ id, d }) => ({ id, score: 0.92 - 0.04 * d }));
+  if (whole.length > 0) return best(whole);
+  // The more of a code the word covers, the likelier it means that code: "LSNValidationFailure"
+  // is most of UserErrorSQLLSNValidationFailure and a small part of a longer code ending alike.
+  const tail = closest(lower, index.tails).map(({ id, d, share }) => ({ id, score: 0.78 + 0.1 * share - 0.04 * d }));
+  const inside = index.names.filter((n) => n.lower.includes(lower));
+  const unique = inside.length === 1 ? 1 : 0.75;
+  const fragments = inside.map((n) => ({ id: n.id, score: unique * (0.74 + 0.1 * (lower.length / n.lower.length)) }));
+  return best([...tail, ...fragments]);
+}
+
+/**
+ * Nearest entries to a query by string distance over ids and aliases, for "did you mean"
+ * and for codes the catalog does not know. Scores are Jaro-Winkler similarities (0..1).
+ */
+export function nearestIds(query: string, entries: readonly Entry[], n = 3): CodeGuess[] {
+  const q = query.toLowerCase().slice(0, 200);
+  if (q.length === 0) return [];
+  const scored = entries.map((entry) => {
+    let score = JaroWinklerDistance(q, entry.id.toLowerCase(), { ignoreCase: true });
+    for (const alias of entry.aliases) score = Math.max(score, JaroWinklerDistance(q, alias.toLowerCase(), { ignoreCase: true }));
+    return { id: entry.id, score };
+  });
+  return scored.sort((a, b) => b.score - a.score).slice(0, Math.max(0, n));
+}

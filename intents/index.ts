@@ -1,0 +1,26 @@
+import type { Catalog } from '../catalog/index.ts';
+import { buildModel, classifyWith } from './classify.ts';
+import { nearestIds, type CodeGuess } from './fuzzy-codes.ts';
+import type { Classification, Mode } from './types.ts';
+
+export type { Classification, FollowUp, Match, MatchVia, Mode } from './types.ts';
+export type { CodeGuess } from './fuzzy-codes.ts';
+export { MAX_CLASSIFY_CHARS } from './normalize.ts';
+export { THRESHOLDS } from './classify.ts';
+export { HANA_ONLY_CODES, isHanaCode } from './hana.ts';
+
+export interface Classifier {
+  /** Ranks catalog entries for a message; see Classification for what each field means. */
+  classify(text: string, mode: Mode): Classification;
+  /** Nearest entry ids to a code or word by string distance, best first ("did you mean"). */
+  nearest(query: string, n?: number): CodeGuess[];
+}
+
+/** Builds every index and model once; classify() is then pure and cheap. */
+export function createClassifier(catalog: Catalog): Classifier {
+  const model = buildModel(catalog);
+  return {
+    classify: (text, mode) => classifyWith(model, typeof text === 'string' ? text : '', mode),
+    nearest: (query, n = 3) => nearestIds(query, catalog.entries, n),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Input hygiene and canonical tokens. Everything downstream works on the output of
+ * `prepareInput`, so the limits here bound the work of the whole classifier.
+ */
+
+/** Characters the classifier reads; the rest of a longer paste is cut and `truncated` is set. */
+export const MAX_CLASSIFY_CHARS = 64 * 1024;
+
+export interface PreparedInput {
+  /** Cleaned text: NFKC, no invisible or bidi controls, straight quotes. Offsets refer to it. */
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+// Zero-width, bidi embedding/override/isolate marks, BOM and soft hyphen: invisible in chat,
+// but they split words and codes when a message is copied out of a rich client.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+
+export function prepareInput(raw: string): PreparedInput {
+  const truncated = raw.length > MAX_CLASSIFY_CHARS;
+  const cut = truncated ? raw.slice(0, MAX_CLASSIFY_CHARS) : raw;
+  // NFKC folds full-width letters and the ellipsis character into ASCII; the replacements
+  // after it keep the string length stable enough for offsets to stay meaningful.
+  const text = cut
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"');
+  return { text, truncated };
+}
+
+export interface Token {
+  readonly word: string;
+  /** Offset of the token in the prepared text, for "order of appearance". */
+  readonly at: number;
+}
+
+/** Token that splits a catalog message at a placeholder such as %ls: matches anything. */
+export const WILDCARD = '\u0000';
+
+// The wording drift of Azure's messages across doc versions and portal builds (facts §1a),
+// folded to one spelling so that every variant matches every other.
+const SAME_WORD: Readonly<Record<string, readonly string[]>> = {
+  cancelled: ['canceled'],
+  cancelling: ['canceling'],
+  priviledge: ['privilege'],
+  priviledges: ['privileges'],
+  datasource: ['data', 'source'],
+  datasources: ['data', 'sources'],
+  ntservice: ['nt', 'service'],
+  azurebackup: ['azure', 'backup'],
+  alwayson: ['always', 'on'],
+  cant: ['cannot'],
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  didnt: ['did', 'not'],
+  isnt: ['is', 'not'],
+  wont: ['will', 'not'],
+};
+// "doesn't" arrives as two tokens once the apostrophe splits it.
+const NEGATED: Readonly<Record<string, readonly string[]>> = {
+  can: ['cannot'],
+  don: ['do', 'not'],
+  doesn: ['does', 'not'],
+  didn: ['did', 'not'],
+  isn: ['is', 'not'],
+  wasn: ['was', 'not'],
+  aren: ['are', 'not'],
+  won: ['will', 'not'],
+  couldn: ['could', 'not'],
+  hasn: ['has', 'not'],
+  haven: ['have', 'not'],
+  wouldn: ['would', 'not'],
+  shouldn: ['should', 'not'],
+};
+const PAIRS: Readonly<Record<string, readonly string[]>> = {
+  'as per': ['according', 'to'],
+  'can not': ['cannot'],
+  'sys admin': ['sysadmin'],
+  'data base': ['database'],
+};
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Lower-case ASCII word runs, one pass, no regex. Other characters separate words. */
+function rawTokens(text: string, maxTokens: number): Token[] {
+  const lower = text.toLowerCase();
+  const out: Token[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isWordChar(c) || c === 0) {
+      if (c === 0) {
+        if (start >= 0) out.push({ word: lower.slice(start, i), at: start });
+        out.push({ word: WILDCARD, at: i });
+        start = -1;
+      } else if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push({ word: lower.slice(start, i), at: start });
+      start = -1;
+      if (out.length >= maxTokens) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Canonical words of a text: lower case, contractions expanded and the documented spelling
+ * variants folded. Used for message matching and, stemmed, for the text model.
+ */
+export function canonicalTokens(text: string, maxTokens = Number.MAX_SAFE_INTEGER): Token[] {
+  const raw = rawTokens(text, maxTokens);
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i]!;
+    const next = raw[i + 1];
+    if (next && next.word === 't' && NEGATED[tok.word]) {
+      for (const word of NEGATED[tok.word]!) out.push({ word, at: tok.at });
+      i++;
+      continue;
+    }
+    const pair = next ? PAIRS[`${tok.word} ${next.word}`] : undefined;
+    if (pair) {
+      for (const word of pair) out.push({ word, at: tok.at });
+      i++;
+      continue;
+    }
+    const same = SAME_WORD[tok.word];
+    if (same) for (const word of same) out.push({ word, at: tok.at });
+    else out.push(tok);
+  }
+  return out;
+}
+
+// Catalog texts mark the variable parts the way SQL Server documents them (%ls, %.*ls, %hs,
+// %I64u, %d) or with an ellipsis where the doc cut the text.
+const PLACEHOLDER = /%[-+#0-9.*]{0,6}(?:I64u|ls|hs|ld|lu|d|u|s|S_[A-Z]{1,10})|'0x\.{3}'|\.{3}/g;
+
+/** Canonical tokens of a catalog message, with WILDCARD where a placeholder was. */
+export function templateTokens(message: string): string[] {
+  const marked = prepareInput(message).text.replace(PLACEHOLDER, ` ${WILDCARD} `);
+  return canonicalTokens(marked).map((t) => t.word);
+}

@@ -1,0 +1,140 @@
+import type { Entry } from '../catalog/index.ts';
+import { JaroWinklerDistance } from './natural.ts';
+import { contentWords, features, splitCamel, stem } from './words.ts';
+
+/**
+ * Plain-words model: TF-IDF vectors over stems and stem bigrams, one per entry (all of its
+ * text, weighted) and one per phrasing (title, each alias, each example). A query scores an
+ * entry by its best cosine against either, so a close paraphrase of one example counts as
+ * much as broad overlap with the whole entry. Scoring walks postings of the query's
+ * features only: cost grows with the query, not with the catalog.
+ */
+
+export interface TextGuess {
+  readonly id: string;
+  readonly score: number;
+}
+
+interface Doc {
+  readonly entry: number;
+  readonly norm: number;
+}
+
+export interface TextModel {
+  readonly ids: readonly string[];
+  readonly docs: readonly Doc[];
+  readonly idf: ReadonlyMap<string, number>;
+  readonly postings: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+  /** Known words by first letter, for correcting typos in queries. */
+  readonly spelling: ReadonlyMap<string, readonly string[]>;
+}
+
+const QUERY_WORDS = 80;
+
+function weigh(entry: Entry): [string, number][] {
+  const parts: [string, number][] = [
+    [splitCamel(entry.id), 1],
+    [entry.title, 3],
+    [entry.summary, 1],
+    ...entry.aliases.map((a): [string, number] => [a, 3]),
+    ...entry.examples.map((e): [string, number] => [e, 2]),
+    ...entry.messages.filter((m) => m.match).map((m): [string, number] => [m.text, 1.5]),
+    ...entry.causes.map((c): [string, number] => [c, 0.5]),
+  ];
+  return parts;
+}
+
+function count(pairs: readonly [string, number][]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const [text, w] of pairs) for (const f of features(contentWords(text))) tf.set(f, (tf.get(f) ?? 0) + w);
+  return tf;
+}
+
+export function buildTextModel(entries: readonly Entry[]): TextModel {
+  const bags: { entry: number; tf: Map<string, number> }[] = [];
+  const df = new Map<string, number>();
+  const spelling = new Map<string, string[]>();
+  entries.forEach((entry, i) => {
+    const whole = count(weigh(entry));
+    for (const f of whole.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    bags.push({ entry: i, tf: whole });
+    const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
+    for (const p of phrasings) bags.push({ entry: i, tf: count([[p, 1]]) });
+    for (const [text] of weigh(entry)) {
+      for (const w of contentWords(text)) {
+        const list = spelling.get(w[0]!) ?? [];
+        if (w.length >= 5 && !list.includes(w)) list.push(w);
+        spelling.set(w[0]!, list);
+      }
+    }
+  });
+  const n = entries.length;
+  const idf = new Map<string, number>();
+  for (const [f, d] of df) idf.set(f, Math.log(1 + n / d));
+  const postings = new Map<string, [number, number][]>();
+  const docs: Doc[] = bags.map((bag, d) => {
+    let sq = 0;
+    for (const [f, tf] of bag.tf) {
+      const w = (1 + Math.log(tf)) * (idf.get(f) ?? 0);
+      sq += w * w;
+      const list = postings.get(f) ?? [];
+      list.push([d, w]);
+      postings.set(f, list);
+    }
+    return { entry: bag.entry, norm: Math.sqrt(sq) || 1 };
+  });
+  return { ids: entries.map((e) => e.id), docs, idf, postings, spelling };
+}
+
+/** Replaces unknown words by a known word within a typo or two ("trasaction" → "transaction"). */
+function correct(words: readonly string[], model: TextModel): string[] {
+  let budget = 8;
+  return words.map((w) => {
+    if (w.length < 5 || budget <= 0 || model.idf.has(stem(w))) return w;
+    budget--;
+    let best = w;
+    let bestScore = 0.9;
+    for (const cand of model.spelling.get(w[0]!) ?? []) {
+      if (Math.abs(cand.length - w.length) > 2) continue;
+      const s = JaroWinklerDistance(w, cand, { ignoreCase: true });
+      if (s > bestScore) {
+        bestScore = s;
+        best = cand;
+      }
+    }
+    return best;
+  });
+}
+
+/** Entries ranked by cosine similarity to the query, best first. */
+export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[] {
+  const words = correct(contentWords(text, QUERY_WORDS), model);
+  const q = new Map<string, number>();
+  for (const f of features(words)) q.set(f, (q.get(f) ?? 0) + 1);
+  let qsq = 0;
+  let unknown = 0;
+  const dots = new Map<number, number>();
+  for (const [f, tf] of q) {
+    const idf = model.idf.get(f);
+    if (idf === undefined) {
+      unknown++;
+      continue;
+    }
+    const w = (1 + Math.log(tf)) * idf;
+    qsq += w * w;
+    for (const [d, dw] of model.postings.get(f) ?? []) dots.set(d, (dots.get(d) ?? 0) + w * dw);
+  }
+  // Unknown words still make the query longer: a sentence that shares one word with an
+  // entry is not a close match just because its other words are foreign to the catalog.
+  const qnorm = Math.sqrt(qsq + unknown * 0.5) || 1;
+  const byEntry = new Map<number, number>();
+  for (const [d, dot] of dots) {
+    const doc = model.docs[d]!;
+    const cos = dot / (qnorm * doc.norm);
+    if (cos > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, cos);
+  }
+  return [...byEntry]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([e, score]) => ({ id: model.ids[e]!, score: Math.min(1, score) }));
+}
