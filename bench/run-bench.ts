@@ -1,0 +1,94 @@
+/**
+ * `npm run bench [-- --json]`: speed of the classifier beside a plain full-text search baseline.
+ * Aims are shown, not asserted: timings on a shared machine are too noisy to fail a build on.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
+const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
+const ENGINES = ['classifier', 'baseline'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+interface Cold { importMs: number; loadMs: number; buildMs: number; coldMs: number; firstClassifyMs: number; sinceProcessStartMs: number }
+interface Full {
+  cold: Cold;
+  small: { n: number; p50: number; p99: number; max: number };
+  paste40: { n: number; p50: number; p99: number; top1: number };
+  perSecond: number;
+  linearity: { kb: number; ms: number; truncated: boolean; codeFirst: boolean }[];
+  accuracy: { top1: number | null; top1Test: number | null; top3: number | null; falseTrigger: number | null };
+  peakRssMb: number;
+}
+
+function worker<T>(engine: EngineName, phase: 'cold' | 'full'): T {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', WORKER, engine, phase], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) {
+    throw new Error(`bench worker ${engine} ${phase} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+  }
+  return JSON.parse(last) as T;
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+
+// Cold start: alternate engines so that neither always gets the warmer file cache.
+const runs = Math.max(1, Number(values.runs));
+const colds: Record<EngineName, Cold[]> = { classifier: [], baseline: [] };
+for (let i = 0; i < runs; i++) for (const e of ENGINES) colds[e].push(worker<{ cold: Cold }>(e, 'cold').cold);
+const coldMedian = (e: EngineName) => {
+  const keys = Object.keys(colds[e][0]!) as (keyof Cold)[];
+  return Object.fromEntries(keys.map((k) => [k, med(colds[e].map((c) => c[k]))])) as unknown as Cold;
+};
+const result = Object.fromEntries(
+  ENGINES.map((e) => [e, { ...worker<Full>(e, 'full'), cold: coldMedian(e), coldRuns: runs }]),
+) as Record<EngineName, Full & { coldRuns: number }>;
+
+if (values.json) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  printTable(result.classifier, result.baseline);
+}
+
+function printTable(c: Full, b: Full): void {
+  const ms = (n: number) => (n < 10 ? `${n.toFixed(3)} ms` : `${n.toFixed(1)} ms`);
+  const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)}%`);
+  const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(1)}×` : '–');
+  const aim = (ok: boolean, text: string) => `${ok ? 'ok ' : 'MISS'} ${text}`;
+  const rows: string[][] = [
+    ['metric', 'classifier', 'baseline', 'baseline/classifier', 'aim (classifier)'],
+    [`cold start: import+load+build (median of ${runs})`, ms(c.cold.coldMs), ms(b.cold.coldMs), ratio(b.cold.coldMs, c.cold.coldMs), aim(c.cold.coldMs < 500, '< 500 ms')],
+    ['  import modules', ms(c.cold.importMs), ms(b.cold.importMs), ratio(b.cold.importMs, c.cold.importMs), ''],
+    ['  load catalog', ms(c.cold.loadMs), ms(b.cold.loadMs), ratio(b.cold.loadMs, c.cold.loadMs), ''],
+    ['  build index/model', ms(c.cold.buildMs), ms(b.cold.buildMs), ratio(b.cold.buildMs, c.cold.buildMs), ''],
+    ['  process start to ready (node+tsx)', ms(c.cold.sinceProcessStartMs), ms(b.cold.sinceProcessStartMs), ratio(b.cold.sinceProcessStartMs, c.cold.sinceProcessStartMs), ''],
+    ['  first classify', ms(c.cold.firstClassifyMs), ms(b.cold.firstClassifyMs), ratio(b.cold.firstClassifyMs, c.cold.firstClassifyMs), ''],
+    [`latency < 4 KB p50 (${c.small.n} calls)`, ms(c.small.p50), ms(b.small.p50), ratio(b.small.p50, c.small.p50), ''],
+    ['latency < 4 KB p99', ms(c.small.p99), ms(b.small.p99), ratio(b.small.p99, c.small.p99), aim(c.small.p99 < 2, '< 2 ms')],
+    ['latency < 4 KB max', ms(c.small.max), ms(b.small.max), ratio(b.small.max, c.small.max), ''],
+    [`40 KB paste p50 (${c.paste40.n} calls)`, ms(c.paste40.p50), ms(b.paste40.p50), ratio(b.paste40.p50, c.paste40.p50), ''],
+    ['40 KB paste p99', ms(c.paste40.p99), ms(b.paste40.p99), ratio(b.paste40.p99, c.paste40.p99), aim(c.paste40.p99 < 20, '< 20 ms')],
+    ['40 KB paste: buried code ranked first', pct(c.paste40.top1), pct(b.paste40.top1), '', ''],
+    ['throughput, one core (classify/s, < 4 KB)', c.perSecond.toFixed(0), b.perSecond.toFixed(0), ratio(c.perSecond, b.perSecond).replace('×', '× faster'), ''],
+  ];
+  const base = (l: Full) => l.linearity[0]?.ms ?? Number.NaN;
+  for (const [i, lc] of c.linearity.entries()) {
+    const lb = b.linearity[i]!;
+    const note = (l: Full['linearity'][number], all: Full) => `${ms(l.ms)} ×${(l.ms / base(all)).toFixed(1)}${l.truncated ? ' cut' : ''}${l.codeFirst ? '' : ' code missed'}`;
+    rows.push([`cost at ${lc.kb} KB (× of 10 KB; ideal ×${lc.kb / 10})`, note(lc, c), note(lb, b), ratio(lb.ms, lc.ms), '']);
+  }
+  rows.push(['peak RSS (whole worker process)', `${c.peakRssMb.toFixed(0)} MB`, `${b.peakRssMb.toFixed(0)} MB`, ratio(b.peakRssMb, c.peakRssMb), '']);
+  rows.push(['corpus top-1, all / test split', `${pct(c.accuracy.top1)} / ${pct(c.accuracy.top1Test)}`, `${pct(b.accuracy.top1)} / ${pct(b.accuracy.top1Test)}`, '', '']);
+  rows.push(['corpus top-3', pct(c.accuracy.top3), pct(b.accuracy.top3), '', '']);
+  rows.push(['false triggers (quiet/unknown/hana)', pct(c.accuracy.falseTrigger), pct(b.accuracy.falseTrigger), '', '']);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const lines = rows.map((r) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  '));
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  console.log(lines.join('\n'));
+  console.log('\n"cut": the classifier read only the head of the paste (MAX_CLASSIFY_CHARS); "code missed": the buried code was not ranked first.');
+}
