@@ -54,54 +54,57 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { s
 
   const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
+  // Errors (a bad ttl) become rejections, as they would from a network store.
+  const settle = <T>(fn: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+
   return {
-    claim(key, ttlMs) {
-      const expiresAt = expiry(ttlMs);
-      if (live(key) !== undefined) return Promise.resolve(false);
-      put(key, { value: 1, expiresAt });
-      return Promise.resolve(true);
-    },
-    get<T>(key: string) {
-      const slot = live(key);
-      return Promise.resolve(slot === undefined ? undefined : (copy(slot.value) as T));
-    },
-    set(key, value, ttlMs) {
-      put(key, { value: copy(value), expiresAt: expiry(ttlMs) });
-      return Promise.resolve();
-    },
-    delete(key) {
-      slots.delete(key);
-      return Promise.resolve();
-    },
-    incr(key, ttlMs) {
-      const slot = live(key);
-      if (slot === undefined) {
-        put(key, { value: 1, expiresAt: expiry(ttlMs) });
-        return Promise.resolve(1);
-      }
-      const next = (typeof slot.value === 'number' ? slot.value : 0) + 1;
-      slot.value = next;
-      return Promise.resolve(next);
-    },
-    hincr(key, field, by, ttlMs) {
-      const slot = live(key);
-      if (slot === undefined) {
-        put(key, { value: { [field]: by }, expiresAt: expiry(ttlMs) });
-        return Promise.resolve();
-      }
-      const hash = slot.value as Record<string, number>;
-      hash[field] = (hash[field] ?? 0) + by;
-      return Promise.resolve();
-    },
-    hgetall(key) {
-      const slot = live(key);
-      return Promise.resolve(slot === undefined ? {} : { ...(slot.value as Record<string, number>) });
-    },
+    claim: (key, ttlMs) =>
+      settle(() => {
+        const expiresAt = expiry(ttlMs);
+        if (live(key) !== undefined) return false;
+        put(key, { value: 1, expiresAt });
+        return true;
+      }),
+    get: <T>(key: string) =>
+      settle(() => {
+        const slot = live(key);
+        return slot === undefined ? undefined : (copy(slot.value) as T);
+      }),
+    set: (key, value, ttlMs) => settle(() => put(key, { value: copy(value ?? null), expiresAt: expiry(ttlMs) })),
+    delete: (key) => settle(() => void slots.delete(key)),
+    incr: (key, ttlMs) =>
+      settle(() => {
+        const expiresAt = expiry(ttlMs);
+        const slot = live(key);
+        if (slot === undefined) {
+          put(key, { value: 1, expiresAt });
+          return 1;
+        }
+        const next = (typeof slot.value === 'number' ? slot.value : 0) + 1;
+        slot.value = next;
+        return next;
+      }),
+    hincr: (key, field, by, ttlMs) =>
+      settle(() => {
+        const expiresAt = expiry(ttlMs);
+        const slot = live(key);
+        if (slot === undefined) return put(key, { value: { [field]: by }, expiresAt });
+        const hash = slot.value as Record<string, number>;
+        hash[field] = (hash[field] ?? 0) + by;
+      }),
+    hgetall: (key) =>
+      settle(() => {
+        const slot = live(key);
+        return slot === undefined ? {} : { ...(slot.value as Record<string, number>) };
+      }),
     ping: () => Promise.resolve(true),
-    close() {
-      slots.clear();
-      return Promise.resolve();
-    },
+    close: () => settle(() => slots.clear()),
     size: () => slots.size,
   };
 }
