@@ -1,4 +1,4 @@
-import type { Category, CodeBlock, Entry, FacetTopic } from '../../catalog/index.ts';
+import type { Action, Category, CodeBlock, Entry, FacetTopic } from '../../catalog/index.ts';
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -57,7 +57,13 @@ export interface Candidate extends EntryRef {
 
 export type ReplyBody =
   /** One card per entry found (a paste with several codes gets several), best first. */
-  | { readonly kind: 'entries'; readonly entries: readonly Entry[]; readonly alternatives: readonly Candidate[] }
+  | {
+      readonly kind: 'entries';
+      readonly entries: readonly Entry[];
+      readonly alternatives: readonly Candidate[];
+      /** The whole entry ("Show the rest" was pressed): split long parts instead of cutting them. */
+      readonly expanded?: boolean;
+    }
   | { readonly kind: 'did-you-mean'; readonly query: string; readonly candidates: readonly Candidate[] }
   | { readonly kind: 'unknown-code'; readonly codes: readonly string[]; readonly candidates: readonly Candidate[] }
   | { readonly kind: 'foreign'; readonly product: 'sap-hana'; readonly codes: readonly string[]; readonly docsUrl: string }
@@ -70,12 +76,21 @@ export type ReplyBody =
       readonly items?: readonly string[];
       readonly code?: CodeBlock;
       readonly link?: { readonly url: string; readonly title: string };
+      /** Ordered steps, each with its own command (for "how do I fix it" and for facets the entry lacks). */
+      readonly actions?: readonly Action[];
       readonly topic: FacetTopic | 'why' | 'fix' | 'link';
     }
   | { readonly kind: 'help' }
   | { readonly kind: 'list'; readonly groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[] }
   | { readonly kind: 'search'; readonly query: string; readonly candidates: readonly Candidate[] }
-  | { readonly kind: 'feedback-ack'; readonly helpful: boolean; readonly entry: EntryRef; readonly alternatives: readonly Candidate[] }
+  | {
+      readonly kind: 'feedback-ack';
+      readonly helpful: boolean;
+      readonly entry: EntryRef;
+      readonly alternatives: readonly Candidate[];
+      /** The entry again, so a card that is replaced keeps its answer under the thanks. */
+      readonly detail?: Entry;
+    }
   /** Plain information: watch on/off, rate limits, "nothing found". */
   | { readonly kind: 'notice'; readonly text: string };
 
@@ -89,4 +104,6 @@ export type Delivery = 'thread' | 'ephemeral' | 'replace' | 'channel';
 export interface Reply {
   readonly body: ReplyBody;
   readonly delivery: Delivery;
+  /** A short remark shown under the answer, e.g. that an oversized paste was only partly read. */
+  readonly note?: string;
 }

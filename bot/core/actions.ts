@@ -1,0 +1,57 @@
+import type { Entry } from '../../catalog/index.ts';
+import { refOf, relatedCandidates, toCandidates } from './candidates.ts';
+import type { CoreDeps } from './deps.ts';
+import { recordFeedback } from './feedback.ts';
+import { loadThread, saveThread } from './thread-context.ts';
+import type { CardAction, Place, Reply } from './types.ts';
+
+const GONE: Reply = {
+  body: { kind: 'notice', text: 'That entry is no longer in the catalog. Try `/sqlbackup list`.' },
+  delivery: 'ephemeral',
+};
+
+/** A button press on one of the bot's cards. */
+export async function handleAction(deps: CoreDeps, place: Place, user: string, action: CardAction): Promise<Reply> {
+  switch (action.kind) {
+    case 'pick': {
+      const entry = deps.catalog.get(action.entryId);
+      if (!entry) return GONE;
+      const context = await loadThread(deps, place);
+      const others = context?.candidateIds.filter((id) => id !== entry.id) ?? [];
+      if (place.thread !== null || place.space === 'dm') await saveThread(deps, place, { entryId: entry.id, candidateIds: others });
+      const alternatives = others.length > 0 ? toCandidates(deps.catalog, others.map((id) => ({ id, score: 0 }))) : [];
+      return { body: { kind: 'entries', entries: [entry], alternatives }, delivery: 'replace' };
+    }
+    case 'feedback': {
+      const entry = deps.catalog.get(action.entryId);
+      if (!entry) return GONE;
+      await recordFeedback(deps, place, user, entry.id, action.helpful);
+      const alternatives = action.helpful ? [] : await alternativesTo(deps, place, entry);
+      return {
+        body: { kind: 'feedback-ack', helpful: action.helpful, entry: refOf(entry), alternatives, detail: entry },
+        delivery: 'replace',
+      };
+    }
+    case 'share': {
+      const entries = action.entryIds.map((id) => deps.catalog.get(id)).filter((e): e is Entry => e !== undefined);
+      if (entries.length === 0) return GONE;
+      return { body: { kind: 'entries', entries, alternatives: [] }, delivery: 'channel' };
+    }
+    case 'more': {
+      const entry = deps.catalog.get(action.entryId);
+      if (!entry) return GONE;
+      return { body: { kind: 'entries', entries: [entry], alternatives: [], expanded: true }, delivery: 'thread' };
+    }
+  }
+}
+
+/** "Not helpful": the thread's other candidates, else the entry's related ones. */
+async function alternativesTo(deps: CoreDeps, place: Place, entry: Entry) {
+  const context = await loadThread(deps, place);
+  const fromThread = toCandidates(
+    deps.catalog,
+    (context?.candidateIds ?? []).map((id) => ({ id, score: 0 })),
+    [entry.id],
+  );
+  return fromThread.length > 0 ? fromThread : relatedCandidates(deps.catalog, entry);
+}

@@ -1,0 +1,45 @@
+import type { Catalog, Entry } from '../../catalog/index.ts';
+import type { Classification, FollowUp, Mode } from '../../intents/types.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the core needs from the classifier: intents/index.ts provides it. */
+export interface CoreClassifier {
+  classify(text: string, mode: Mode): Classification;
+  /** Nearest entry ids to a code or word, best first ("did you mean"). */
+  nearest(query: string, n?: number): readonly { readonly id: string; readonly score: number }[];
+  followUp(text: string, entry: Entry): FollowUp;
+}
+
+/** A fixed-window allowance: at most `max` answers per `windowMs`. */
+export interface Allowance {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export interface CoreLimits {
+  readonly perUser: Allowance;
+  readonly perChannel: Allowance;
+  /** How long a thread remembers which entry it is about. */
+  readonly threadTtlMs: number;
+  /** How long a delivery id is remembered; longer than Slack's retry span (about 1 hour). */
+  readonly dedupeTtlMs: number;
+}
+
+export const DEFAULT_LIMITS: CoreLimits = {
+  perUser: { max: 20, windowMs: 60_000 },
+  perChannel: { max: 60, windowMs: 60_000 },
+  threadTtlMs: 7 * 24 * 3_600_000,
+  dedupeTtlMs: 2 * 3_600_000,
+};
+
+/** Everything the core decides with, passed in so tests and replicas choose their own. */
+export interface CoreDeps {
+  readonly catalog: Catalog;
+  readonly classifier: CoreClassifier;
+  readonly store: Store;
+  /** Epoch milliseconds. */
+  readonly clock: () => number;
+  readonly limits: CoreLimits;
+  readonly logger: Logger;
+}

@@ -1,0 +1,17 @@
+import type { FacetTopic } from '../../catalog/index.ts';
+
+/** How a facet topic reads as a heading in an answer. */
+export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
+  'master-database': 'System databases (master, model, msdb)',
+  'recovery-model': 'Recovery model',
+  permissions: 'Permissions',
+  'always-on': 'Always On availability groups',
+  powershell: 'PowerShell / Azure CLI',
+  sql: 'T-SQL',
+  retry: 'Retrying',
+  'auto-heal': 'Does Azure fix it by itself?',
+  'data-loss': 'Is data at risk?',
+  network: 'Network',
+  limits: 'Limits',
+  portal: 'In the Azure portal',
+};

@@ -1,0 +1,39 @@
+import { handleAction } from './actions.ts';
+import { runCommand } from './commands.ts';
+import type { CoreDeps } from './deps.ts';
+import { keys } from './keys.ts';
+import { handleMessage } from './messages.ts';
+import { checkRate } from './rate-limit.ts';
+import type { Incoming, Reply, ReplyBody } from './types.ts';
+
+const TRUNCATED_NOTE = 'Your message was long, so I read only its beginning.';
+
+/**
+ * The one entry point every adapter calls. Returns what to say and how to deliver it, or
+ * null to stay quiet (chatter, a duplicate delivery, a refused request already told).
+ */
+export async function handle(incoming: Incoming, deps: CoreDeps): Promise<Reply | null> {
+  // A delivery that Slack retried or that reached two replicas is answered once.
+  if (!(await deps.store.claim(keys.delivery(incoming.place.platform, incoming.id), deps.limits.dedupeTtlMs))) {
+    deps.logger.debug({ deliveryId: incoming.id }, 'duplicate delivery ignored');
+    return null;
+  }
+  if (incoming.type === 'action') return handleAction(deps, incoming.place, incoming.user, incoming.action);
+
+  const outcome =
+    incoming.type === 'command'
+      ? await runCommand(deps, incoming.place, incoming.text)
+      : await handleMessage(deps, incoming);
+  if (!outcome) return null;
+
+  // Only answers count towards the limits: chatter the bot ignores costs nobody anything.
+  const rate = await checkRate(deps, incoming.place, incoming.user);
+  if (!rate.ok) return rate.tell ? { body: { kind: 'notice', text: rate.note }, delivery: 'ephemeral' } : null;
+
+  const delivery = incoming.type === 'command' ? 'ephemeral' : 'thread';
+  return withNote({ body: outcome.body, delivery }, outcome.truncated);
+}
+
+function withNote(reply: { body: ReplyBody; delivery: Reply['delivery'] }, truncated: boolean): Reply {
+  return truncated ? { ...reply, note: TRUNCATED_NOTE } : reply;
+}

@@ -1,0 +1,69 @@
+import type { Mode } from '../../intents/types.ts';
+import { answerFor, type Answer } from './answer.ts';
+import { toCandidates } from './candidates.ts';
+import type { CoreDeps } from './deps.ts';
+import { followUpBody, isAnswerable } from './follow-up.ts';
+import { loadThread, saveThread, type ThreadContext } from './thread-context.ts';
+import type { Place, ReplyBody } from './types.ts';
+import { isWatching } from './watch.ts';
+
+export interface MessageOutcome {
+  readonly body: ReplyBody;
+  readonly truncated: boolean;
+}
+
+interface Said {
+  readonly text: string;
+  readonly place: Place;
+  readonly addressed: boolean;
+}
+
+/**
+ * A message in a channel, thread or DM. In a thread the bot answered, the message is read
+ * as a follow-up first; a new code switches the thread to that entry. Elsewhere, an
+ * unaddressed message is answered only when the classifier is confident and the channel
+ * is watched; an addressed one (mention, DM) always gets something.
+ */
+export async function handleMessage(deps: CoreDeps, said: Said): Promise<MessageOutcome | null> {
+  const { text, place, addressed } = said;
+  const context = await loadThread(deps, place);
+  const mode: Mode = addressed ? 'direct' : 'channel';
+  const c = deps.classifier.classify(text, mode);
+
+  if (context && c.found.length === 0) {
+    const entry = context.entryId === null ? undefined : deps.catalog.get(context.entryId);
+    if (entry) {
+      const f = deps.classifier.followUp(text, entry);
+      if (isAnswerable(f)) return { body: followUpBody(entry, f), truncated: false };
+      if (f.kind === 'thanks') return null;
+      if (f.kind === 'not-it') return { body: otherCandidates(deps, text, context), truncated: false };
+    }
+  } else if (!context && !addressed && !(await isWatching(deps, place))) {
+    return null;
+  }
+
+  if (!addressed && text.trim() === '') return null;
+  const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
+  if (!answer) return addressed ? { body: { kind: 'help' }, truncated: false } : null;
+  await remember(deps, place, answer, context);
+  return { body: answer.body, truncated: c.truncated };
+}
+
+function otherCandidates(deps: CoreDeps, text: string, context: ThreadContext): ReplyBody {
+  const exclude = context.entryId === null ? [] : [context.entryId];
+  const candidates = toCandidates(
+    deps.catalog,
+    context.candidateIds.map((id, i) => ({ id, score: 1 - i / 100 })),
+    exclude,
+  );
+  return { kind: 'did-you-mean', query: text.trim(), candidates };
+}
+
+async function remember(deps: CoreDeps, place: Place, answer: Answer, previous: ThreadContext | undefined): Promise<void> {
+  // Only threads carry a context: a top-level channel answer goes in a thread rooted at the
+  // paste, which the adapter reports as place.thread. DMs use the conversation itself.
+  if (place.thread === null && place.space !== 'dm') return;
+  if (answer.entryId === null && answer.candidateIds.length === 0) return;
+  const entryId = answer.entryId ?? previous?.entryId ?? null;
+  await saveThread(deps, place, { entryId, candidateIds: answer.candidateIds.filter((id) => id !== entryId) });
+}
