@@ -20,26 +20,25 @@ export interface Paste {
 }
 
 /**
- * Fills `size` bytes with realistic filler and puts `needle` about 95% of the way in, as happens
- * when someone pastes a whole log whose last screen holds the failure.
+ * Fills `size` characters with realistic filler and ends the needle about 95% of the way in, as
+ * happens when someone pastes a whole log whose last screen holds the failure. Filler is cut to
+ * fit, so the needle is always inside the paste whatever the size of the filler pieces.
  */
 export function buildPaste(filler: readonly string[], needle: EvalCase, size: number, seed: number): Paste {
   const next = rng(seed);
-  const parts: string[] = [];
-  let used = bytes(needle.text);
-  const head = size * 0.95;
-  while (used < head) {
-    const piece = filler[Math.floor(next() * filler.length)] ?? '';
-    parts.push(piece);
-    used += bytes(piece) + 2;
-  }
-  parts.push(needle.text);
-  while (used < size) {
-    const piece = filler[Math.floor(next() * filler.length)] ?? '';
-    parts.push(piece);
-    used += bytes(piece) + 2;
-  }
-  return { text: parts.join('\n\n').slice(0, size), expect: needle.expect[0] ?? '' };
+  const fill = (length: number): string => {
+    const parts: string[] = [];
+    let used = 0;
+    while (used < length) {
+      const piece = filler[Math.floor(next() * filler.length)] ?? '';
+      parts.push(piece);
+      used += piece.length + 2;
+    }
+    return parts.join('\n\n').slice(0, Math.max(0, length));
+  };
+  const head = fill(Math.floor(size * 0.95) - needle.text.length - 2);
+  const body = `${head}\n\n${needle.text}\n\n`;
+  return { text: body + fill(size - body.length), expect: needle.expect[0] ?? '' };
 }
 
 /** Needles: single-code pastes whose shape a long log would contain. */
