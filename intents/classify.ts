@@ -19,9 +19,9 @@ export const THRESHOLDS = {
   /** Direct mode: how far ahead of the runner-up a plain-words match must be. */
   directMargin: 0.04,
   /** Channel mode: a plain-words report must score this high... */
-  channelText: 0.62,
+  channelText: 0.5,
   /** ...and lead the runner-up by this much. */
-  channelMargin: 0.08,
+  channelMargin: 0.15,
   /** Channel mode: a misspelt code answers unprompted only when this close. */
   channelFuzzy: 0.85,
 } as const;

@@ -75,14 +75,17 @@ function best(guesses: CodeGuess[]): CodeGuess[] {
 export function guessCode(word: string, index: FuzzyIndex): CodeGuess[] {
   const lower = word.toLowerCase();
   if (lower.length < 8) return [];
-  const whole = closest(lower, index.names).map(({ id, d }) => ({ id, score: 0.92 - 0.04 * d }));
+  // Two slips in a 70-letter code are still unmistakable; two in a 12-letter word are not.
+  const whole = closest(lower, index.names).map(({ id, d }) => ({ id, score: 0.95 - (0.6 * d) / lower.length }));
   if (whole.length > 0) return best(whole);
   // The more of a code the word covers, the likelier it means that code: "LSNValidationFailure"
   // is most of UserErrorSQLLSNValidationFailure and a small part of a longer code ending alike.
   const tail = closest(lower, index.tails).map(({ id, d, share }) => ({ id, score: 0.78 + 0.1 * share - 0.04 * d }));
   const inside = index.names.filter((n) => n.lower.includes(lower));
+  // A fragment of three words or more that only one code contains names that code.
+  const specific = inside.length === 1 && splitCamel(word).split(' ').length >= 3 && lower.length >= 16;
   const unique = inside.length === 1 ? 1 : 0.75;
-  const fragments = inside.map((n) => ({ id: n.id, score: unique * (0.74 + 0.1 * (lower.length / n.lower.length)) }));
+  const fragments = inside.map((n) => ({ id: n.id, score: specific ? 0.86 : unique * (0.74 + 0.1 * (lower.length / n.lower.length)) }));
   return best([...tail, ...fragments]);
 }
 

@@ -80,6 +80,18 @@ export function buildMessageIndex(entries: readonly Entry[]): MessageIndex {
       postings.set(k, list);
     }
   };
+  // Tables and alert summaries often keep only the first sentence of a message, so each
+  // sentence long enough to be specific is a template too, unless two entries share it.
+  const sentences = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    for (const m of entry.messages) {
+      if (!m.match) continue;
+      const parts = m.text.split(/(?<=\.)\s+/);
+      if (parts.length < 2) continue;
+      for (const part of parts) if (templateTokens(part).length >= 5) sentences.set(part.trim(), (sentences.get(part.trim()) ?? new Set()).add(entry.id));
+    }
+  }
+  for (const [sentence, ids] of sentences) if (ids.size === 1) add([...ids][0]!, 'message', sentence, null);
   for (const entry of entries) {
     for (const m of entry.messages) if (m.match) add(entry.id, 'message', m.text, null);
     for (const e of entry.sqlErrors) if (e.message) add(entry.id, 'sql', e.message, e.number);
