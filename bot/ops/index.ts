@@ -1,0 +1,6 @@
+export { createLogger, silentLogger, captureLogger, requestLogger, type Logger, type LogLevel } from './logger.ts';
+export { createMetrics, type Metrics } from './metrics.ts';
+export { opsRoutes, type ReadyCheck } from './opsRoutes.ts';
+export { bodyLimit, DEFAULT_BODY_LIMIT_BYTES, type BufferedRequest } from './bodyLimit.ts';
+export { InFlight, createShutdown, onSignals } from './shutdown.ts';
+export { readOpsConfig, type OpsConfig } from './config.ts';
