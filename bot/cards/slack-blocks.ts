@@ -1,0 +1,109 @@
+import type { KnownBlock } from '@slack/types';
+import type { Reply, ReplyBody } from '../core/types.ts';
+import * as body from './slack-bodies.ts';
+import { context, divider, Positions, sections } from './slack-build.ts';
+import { entryBlocks, entryStub } from './slack-entry.ts';
+import { cutPlain, escape, LIMITS } from './slack-text.ts';
+
+export interface SlackMessage {
+  /** Plain fallback for notifications and clients without Block Kit. */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** Blocks kept free for alternatives and the note under a multi-entry answer. */
+const RESERVE = 6;
+
+/**
+ * Renders a reply as a Slack message. Pure: the same reply always gives the same blocks,
+ * which is what the snapshot tests pin. The result always respects Block Kit's limits.
+ */
+export function renderSlack(reply: Reply): SlackMessage {
+  const positions = new Positions();
+  const blocks = [...bodyBlocks(reply, positions)];
+  if (reply.note) blocks.push(context(`:information_source: ${escape(reply.note)}`));
+  return { text: fallbackText(reply.body), blocks: clamp(blocks) };
+}
+
+function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
+  const b = reply.body;
+  switch (b.kind) {
+    case 'entries':
+      return entries(b, reply.delivery, positions);
+    case 'did-you-mean':
+      return body.didYouMean(b, positions);
+    case 'unknown-code':
+      return body.unknownCode(b, positions);
+    case 'foreign':
+      return body.foreign(b, positions);
+    case 'follow-up':
+      return body.followUp(b, positions);
+    case 'help':
+      return body.help();
+    case 'list':
+      return body.list(b);
+    case 'search':
+      return body.search(b, positions);
+    case 'notice':
+      return body.notice(b);
+    case 'feedback-ack': {
+      const card = b.detail ? entryBlocks(b.detail, positions, { expanded: false, feedback: false, share: null }) : [];
+      return [...card, ...body.thanks(b, positions)];
+    }
+  }
+}
+
+function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['delivery'], positions: Positions): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  const ids = b.entries.map((e) => e.id);
+  // Share only makes sense where only the asker sees the answer.
+  const share = delivery === 'ephemeral' ? ids.slice(0, 10) : null;
+  b.entries.forEach((entry, i) => {
+    const last = i === b.entries.length - 1;
+    const card = entryBlocks(entry, positions, {
+      expanded: b.expanded === true,
+      feedback: true,
+      share: last ? share : null,
+    });
+    const room = LIMITS.blocks - RESERVE - out.length - (i > 0 ? 1 : 0);
+    if (i > 0) out.push(divider());
+    if (card.length <= room) out.push(...card);
+    else out.push(...entryStub(entry, positions));
+  });
+  if (b.alternatives.length > 0) out.push(...body.candidateBlocks('Not it? Maybe one of these:', b.alternatives, positions));
+  return out;
+}
+
+/** A last guard: should a body ever grow past 50 blocks, end cleanly instead of failing the post. */
+function clamp(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= LIMITS.blocks) return blocks;
+  return [...blocks.slice(0, LIMITS.blocks - 1), ...sections('_The rest did not fit in one message; the docs button has the full text._')];
+}
+
+export function fallbackText(b: ReplyBody): string {
+  const text = ((): string => {
+    switch (b.kind) {
+      case 'entries':
+        return b.entries.map((e) => `${e.id}: ${e.title}`).join('; ');
+      case 'did-you-mean':
+        return b.candidates.length > 0 ? `Did you mean: ${b.candidates.map((c) => c.id).join(', ')}?` : 'No matching entry found.';
+      case 'unknown-code':
+        return `Unknown code ${b.codes.join(', ')}`;
+      case 'foreign':
+        return `${b.codes.join(', ')} is an SAP HANA backup code`;
+      case 'follow-up':
+        return `${b.heading} (${b.entry.id}): ${b.text}`;
+      case 'help':
+        return 'sqlbackup: paste an Azure Backup error, or use /sqlbackup <code or words>';
+      case 'list':
+        return `${b.groups.reduce((n, g) => n + g.entries.length, 0)} catalog entries`;
+      case 'search':
+        return `Closest entries: ${b.candidates.map((c) => c.id).join(', ') || 'none'}`;
+      case 'feedback-ack':
+        return b.helpful ? `Thanks! ${b.entry.id}` : `Thanks for the feedback on ${b.entry.id}`;
+      case 'notice':
+        return b.text;
+    }
+  })();
+  return escape(cutPlain(text, LIMITS.fallbackText));
+}

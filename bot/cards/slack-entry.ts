@@ -1,0 +1,91 @@
+import type { KnownBlock } from '@slack/types';
+import type { Action, Entry } from '../../catalog/index.ts';
+import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
+import { codeBlock, escape, LIMITS } from './slack-text.ts';
+
+export interface EntryCardOptions {
+  /** Split long parts over several sections instead of cutting them. */
+  readonly expanded: boolean;
+  readonly feedback: boolean;
+  readonly share: readonly string[] | null;
+}
+
+const SEVERITY_MARK = { error: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
+/** In a compact card, one step's text and command get at most this much; the rest is one click away. */
+const COMPACT_STEP = 1200;
+
+function step(action: Action, n: number): string {
+  return `*${n}.* ${escape(action.text)}${action.code ? `\n${codeBlock(action.code.body)}` : ''}`;
+}
+
+/** A compact step that is too long is cut at a line and its code fence closed. */
+function compactStep(text: string): { text: string; cut: boolean } {
+  if (text.length <= COMPACT_STEP) return { text, cut: false };
+  let head = text.slice(0, COMPACT_STEP);
+  const nl = head.lastIndexOf('\n');
+  if (nl > COMPACT_STEP / 2) head = head.slice(0, nl);
+  if ((head.match(/```/g)?.length ?? 0) % 2 === 1) head += '\n…\n```';
+  else head += ' …';
+  return { text: head, cut: true };
+}
+
+/** Steps packed into as few sections as fit, so a long list costs few of the 50 blocks. */
+function packSteps(entry: Entry, expanded: boolean): { blocks: KnownBlock[]; cut: boolean } {
+  let cut = false;
+  const parts = entry.actions.map((a, i) => {
+    const full = step(a, i + 1);
+    if (expanded) return full;
+    const c = compactStep(full);
+    cut ||= c.cut;
+    return c.text;
+  });
+  const texts: string[] = [];
+  let current = '*What to do*';
+  for (const part of parts) {
+    if (current.length + part.length + 1 > LIMITS.sectionText) {
+      texts.push(current);
+      current = part;
+    } else current += `\n${part}`;
+  }
+  texts.push(current);
+  return { blocks: texts.flatMap((t) => sections(t)), cut };
+}
+
+/** The answer card for one entry. `cut` says a "Show the rest" button was added. */
+export function entryBlocks(entry: Entry, positions: Positions, options: EntryCardOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    header(entry.title),
+    context(`${SEVERITY_MARK[entry.severity]} \`${escape(entry.id)}\` · ${entry.severity} · ${entry.category}`),
+    ...sections(escape(entry.summary)),
+  ];
+  const message = entry.messages.find((m) => m.match) ?? entry.messages[0];
+  if (message) blocks.push(...sections(`*Azure says*\n>${escape(message.text).replace(/\n/g, '\n>')}`));
+  blocks.push(...sections(`*Likely causes*\n${entry.causes.map((c) => `• ${escape(c)}`).join('\n')}`));
+  const steps = packSteps(entry, options.expanded);
+  blocks.push(...steps.blocks);
+
+  const meta = [
+    entry.runbook ? `Runbook: <${entry.runbook}|open>` : null,
+    entry.owner ? `Owner: ${escape(entry.owner)}` : null,
+    entry.escalation ? `Escalation: ${escape(entry.escalation)}` : null,
+  ].filter((x): x is string => x !== null);
+  if (meta.length > 0) blocks.push(context(...meta));
+
+  const buttons = [linkButton('Docs', entry.docs.url, positions)];
+  if (steps.cut) buttons.push(button('Show the rest', { kind: 'more', entryId: entry.id }, positions));
+  if (options.feedback) {
+    buttons.push(button('Helpful', { kind: 'feedback', entryId: entry.id, helpful: true }, positions));
+    buttons.push(button('Not helpful', { kind: 'feedback', entryId: entry.id, helpful: false }, positions));
+  }
+  if (options.share) buttons.push(button('Share in channel', { kind: 'share', entryIds: options.share }, positions, 'primary'));
+  blocks.push(...actions(buttons));
+  return blocks;
+}
+
+/** A one-line stand-in for an entry that did not fit in the message. */
+export function entryStub(entry: Entry, positions: Positions): KnownBlock[] {
+  return [
+    ...sections(`*${escape(entry.title)}* \`${escape(entry.id)}\``),
+    ...actions([button('Show the rest', { kind: 'more', entryId: entry.id }, positions), linkButton('Docs', entry.docs.url, positions)]),
+  ];
+}
