@@ -1,0 +1,157 @@
+import type { Category, Entry } from '../../catalog/index.ts';
+import type { Candidate, EntryRef, Reply, ReplyBody } from '../core/types.ts';
+import {
+  bullets, candidateRows, code, label, note, openUrl, para, rich, run, type AcNode,
+} from './adaptive-elements.ts';
+import { entryCardParts, LEVELS, type EntryCardOptions } from './adaptive-entry.ts';
+import { helpCard } from './adaptive-help.ts';
+import { cut, jsonBytes } from './adaptive-text.ts';
+
+/**
+ * Reply → Adaptive Cards (schema 1.5) for Teams. Pure: same reply, same JSON. A reply with
+ * several entries gives one card per entry, each sent as its own message so that feedback
+ * on one card updates only that card.
+ */
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: string;
+  readonly version: '1.5';
+  readonly msteams: { readonly width: 'Full' };
+  readonly fallbackText: string;
+  readonly body: readonly AcNode[];
+  readonly actions?: readonly AcNode[];
+}
+
+/**
+ * Teams refuses messages over about 28 KB, envelope included. A card stays under this, which
+ * leaves room for the activity around it (ids, conversation, service URL).
+ */
+export const CARD_BUDGET_BYTES = 24_000;
+
+export interface RenderContext {
+  /** Full catalog entries, so a feedback update can redraw the whole card rather than a stub. */
+  readonly lookup?: (id: string) => Entry | undefined;
+}
+
+function card(fallbackText: string, body: readonly AcNode[], actions: readonly AcNode[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    msteams: { width: 'Full' },
+    fallbackText: cut(fallbackText, 200),
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+/** The first rendering that fits the budget; callers order them from richest to leanest. */
+function fit(renderings: readonly (() => AdaptiveCard)[]): AdaptiveCard {
+  let last: AdaptiveCard | undefined;
+  for (const render of renderings) {
+    last = render();
+    if (jsonBytes(last) <= CARD_BUDGET_BYTES) return last;
+  }
+  if (!last) throw new Error('fit() needs at least one rendering');
+  return last;
+}
+
+export function entryCard(entry: Entry, options: EntryCardOptions = {}): AdaptiveCard {
+  return fit(
+    LEVELS.map((level) => () => {
+      const parts = entryCardParts(entry, level, options);
+      return card(`${entry.id}: ${entry.title}`, parts.body, parts.actions);
+    }),
+  );
+}
+
+function candidateCard(title: string, intro: AcNode[], candidates: readonly Candidate[], empty: string): AdaptiveCard {
+  const shown = candidates.slice(0, 8);
+  const rows = shown.length > 0 ? candidateRows(shown) : [note(empty)];
+  return card(title, [label(title), ...intro, ...rows]);
+}
+
+const CATEGORY_NAMES: Record<Category, string> = {
+  backup: 'Backup',
+  restore: 'Restore',
+  configuration: 'Configuration and discovery',
+  connectivity: 'Connectivity',
+  extension: 'Workload extension',
+};
+
+function listCard(groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[]): AdaptiveCard {
+  const render = (perGroup: number, titleChars: number) => (): AdaptiveCard => {
+    const body: AcNode[] = [label('What I know about'), note('Send me any of these codes, or paste the error as you got it.')];
+    for (const group of groups) {
+      body.push(label(CATEGORY_NAMES[group.category]));
+      for (const entry of group.entries.slice(0, perGroup)) {
+        body.push(rich([run(entry.id, { mono: true, size: 'small' }), run(`  ${cut(entry.title, titleChars)}`, { size: 'small' })], 'none'));
+      }
+      const hidden = group.entries.length - perGroup;
+      if (hidden > 0) body.push(note(`and ${String(hidden)} more; search by words to find them.`));
+    }
+    return card('Catalog of Azure Backup for SQL Server errors', body);
+  };
+  return fit([render(1000, 140), render(1000, 60), render(25, 60), render(10, 40)]);
+}
+
+function followUpCard(body: Extract<ReplyBody, { kind: 'follow-up' }>): AdaptiveCard {
+  const nodes: AcNode[] = [
+    rich([run('About  ', { subtle: true, size: 'small' }), run(`${body.entry.id}  ${body.entry.title}`, { subtle: true, size: 'small' })]),
+    para(body.heading, { weight: 'bolder' }, 'small'),
+    para(cut(body.text, 3000)),
+    ...bullets((body.items ?? []).slice(0, 20), 600),
+    ...(body.code ? code(body.code, 60, 200) : []),
+  ];
+  const actions = body.link ? [openUrl(body.link.title, body.link.url)] : [];
+  return fit([() => card(body.heading, nodes, actions), () => card(body.heading, nodes.slice(0, 3), actions)]);
+}
+
+function feedbackCard(body: Extract<ReplyBody, { kind: 'feedback-ack' }>, context: RenderContext): AdaptiveCard {
+  const entry = context.lookup?.(body.entry.id);
+  const options = { alternatives: body.alternatives, feedback: { helpful: body.helpful } };
+  if (entry) return entryCard(entry, options);
+  const thanks = body.helpful ? 'Marked as helpful. Thanks.' : 'Marked as not helpful. Thanks, we will look at this answer.';
+  const rows = !body.helpful && body.alternatives.length > 0 ? [label('Was it one of these?'), ...candidateRows(body.alternatives.slice(0, 8))] : [];
+  return card(thanks, [para(body.entry.title, { weight: 'bolder' }), note(thanks), ...rows]);
+}
+
+export function renderCards(reply: Reply, context: RenderContext = {}): AdaptiveCard[] {
+  const body = reply.body;
+  switch (body.kind) {
+    case 'entries':
+      return body.entries.map((entry, i) => entryCard(entry, { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [] }));
+    case 'did-you-mean':
+      return [candidateCard('Did you mean one of these?', [para(`You wrote: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'No close match.')];
+    case 'unknown-code':
+      return [
+        candidateCard(
+          'I do not know this code yet',
+          [para(body.codes.slice(0, 10).join(', '), { mono: true }), note('It is not in the catalog. These entries are the closest:')],
+          body.candidates,
+          'Nothing close in the catalog. Check the code in the Azure portal job details, or say "list".',
+        ),
+      ];
+    case 'foreign':
+      return [
+        card('This looks like SAP HANA, not SQL Server', [
+          label('This looks like SAP HANA, not SQL Server'),
+          para(body.codes.slice(0, 10).join(', '), { mono: true }),
+          note('I only cover Azure Backup for SQL Server on Azure VMs. The SAP HANA troubleshooting guide covers this one.'),
+        ], [openUrl('SAP HANA troubleshooting', body.docsUrl)]),
+      ];
+    case 'follow-up':
+      return [followUpCard(body)];
+    case 'help':
+      return [helpCard(card)];
+    case 'list':
+      return [listCard(body.groups)];
+    case 'search':
+      return [candidateCard('Search results', [para(`For: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'Nothing in the catalog matches those words.')];
+    case 'feedback-ack':
+      return [feedbackCard(body, context)];
+    case 'notice':
+      return [card(body.text, [para(cut(body.text, 2000))])];
+  }
+}
