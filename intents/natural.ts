@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
-import type { BayesClassifier as BayesClassifierType, DamerauLevenshteinDistance as DLType, JaroWinklerDistance as JWType, PorterStemmer as PorterStemmerType } from 'natural';
+// Types from the sub-folders' declarations: the package's root index.d.ts drags in a .ts
+// source file that does not compile under this repo's verbatimModuleSyntax.
+import type { BayesClassifier as BayesClassifierType } from 'natural/lib/natural/classifiers/index.js';
+import type { DamerauLevenshteinDistance as DLType, JaroWinklerDistance as JWType } from 'natural/lib/natural/distance/index.js';
+import type { PorterStemmer as PorterStemmerType } from 'natural/lib/natural/stemmers/index.js';
 
 /**
  * The parts of `natural` the classifier uses, loaded by their own module paths. Importing the

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { loadCatalog, type Catalog } from '../catalog/index.ts';
+import { createClassifier, type Classifier, type Mode } from '../intents/index.ts';
+import { classifyJsonl } from './classify-jsonl.ts';
+import { explain } from './explain.ts';
+
+const USAGE = `Usage: sqlbackup <command> [options]
+
+Commands:
+  classify --jsonl               Read JSON lines {"id", "text", "mode"} from stdin (mode: "channel" or
+                                 "direct", default direct) and write one line per input, in order:
+                                 {"id", "trigger", "matches": [{"id", "score"}]}. A bad line is
+                                 reported on stderr with its line number; the exit code is then 1.
+  classify [--mode M] [<text>]   Classify one text (arguments, or stdin) and print the full result as JSON.
+  explain [<text>]               Show what the bot would reply to the text (arguments, or stdin).
+  help, --help                   Show this help.
+
+Examples:
+  sqlbackup explain UserErrorSQLLSNValidationFailure
+  echo '{"id":"1","text":"log chain is broken again","mode":"channel"}' | sqlbackup classify --jsonl
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function textFrom(positionals: readonly string[]): Promise<string> {
+  if (positionals.length > 0) return positionals.join(' ');
+  if (process.stdin.isTTY) throw new UsageError('give the text as an argument or on stdin');
+  return readStdin();
+}
+
+class UsageError extends Error {}
+
+function build(): { catalog: Catalog; classifier: Classifier } {
+  const catalog = loadCatalog();
+  return { catalog, classifier: createClassifier(catalog) };
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === 'classify') {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: { jsonl: { type: 'boolean', default: false }, mode: { type: 'string', default: 'direct' } },
+    });
+    if (values.mode !== 'direct' && values.mode !== 'channel') throw new UsageError('--mode must be "direct" or "channel"');
+    const { classifier } = build();
+    if (values.jsonl) {
+      const { bad } = await classifyJsonl(classifier, process.stdin, process.stdout, process.stderr);
+      if (bad > 0) process.stderr.write(`sqlbackup: ${bad} bad input line(s)\n`);
+      return bad > 0 ? 1 : 0;
+    }
+    const result = classifier.classify(await textFrom(positionals), values.mode as Mode);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  if (command === 'explain') {
+    const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
+    const { catalog, classifier } = build();
+    process.stdout.write(`${explain(await textFrom(positionals), classifier, catalog)}\n`);
+    return 0;
+  }
+  process.stderr.write(`sqlbackup: unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`sqlbackup: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`sqlbackup: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

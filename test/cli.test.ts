@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The real executable, as a user runs it: through the shell script, from another folder.
+const BIN = fileURLToPath(new URL('../bin/sqlbackup', import.meta.url));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { cwd: '/', env: { ...process.env, DOTENV_CONFIG_QUIET: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('sqlbackup classify --jsonl', () => {
+  it('answers every good line in order, names the bad one on stderr, and fails at the end', async () => {
+    const input = [
+      JSON.stringify({ id: 'paste', text: 'Error Code : UserErrorSQLLSNValidationFailure', mode: 'channel' }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'chat', text: 'anyone up for lunch?', mode: 'channel' }),
+      JSON.stringify({ id: 'no-text' }),
+      JSON.stringify({ id: 'words', text: 'Database with same name already exists at the target location' }),
+    ].join('\n');
+    const { code, stdout, stderr } = await run(['classify', '--jsonl'], `${input}\n`);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; trigger: boolean; matches: { id: string; score: number }[] });
+    expect(lines.map((l) => l.id)).toEqual(['paste', 'chat', 'words']);
+    expect(lines[0]).toMatchObject({ trigger: true, matches: [{ id: 'UserErrorSQLLSNValidationFailure', score: 1 }] });
+    expect(lines[1]?.trigger).toBe(false);
+    expect(lines[2]?.matches[0]?.id).toBe('UserErrorCannotRestoreExistingDBWithoutForceOverwrite');
+    for (const l of lines) {
+      expect(l.matches.length).toBeLessThanOrEqual(5);
+      for (const m of l.matches) expect(Object.keys(m).sort()).toEqual(['id', 'score']);
+    }
+    expect(stderr).toMatch(/line 2: not valid JSON/);
+    expect(stderr).toMatch(/line 4: missing "text"/);
+    expect(code).not.toBe(0);
+  });
+
+  it('exits 0 when every line is good', async () => {
+    const { code, stdout } = await run(['classify', '--jsonl'], '{"id":"x","text":"log chain is broken"}\n');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('sqlbackup explain', () => {
+  it('shows the entry with its numbered actions and docs link for a code', async () => {
+    const { code, stdout } = await run(['explain', 'UserErrorSQLLSNValidationFailure']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('UserErrorSQLLSNValidationFailure');
+    expect(stdout).toMatch(/^ {2}1\. /m);
+    expect(stdout).toContain('https://learn.microsoft.com/azure/backup/backup-sql-server-azure-troubleshoot#usererrorsqllsnvalidationfailure');
+  });
+
+  it('reads the text from stdin and says nothing matches for chatter', async () => {
+    const { code, stdout } = await run(['explain'], 'anyone up for lunch?');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Nothing in the catalog matches/);
+  });
+
+  it('says an unknown code is not in the catalog and offers nearest entries', async () => {
+    const { stdout } = await run(['explain', 'UserErrorSQLSomethingNew']);
+    expect(stdout).toMatch(/UserErrorSQLSomethingNew: not in the catalog/);
+    expect(stdout).toMatch(/Nearest entries:\n {2}- \w+/);
+  });
+});
+
+describe('sqlbackup usage', () => {
+  it('prints help on stdout', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: sqlbackup/);
+  });
+
+  it('rejects an unknown subcommand with usage on stderr and exit code 2', async () => {
+    const { code, stdout, stderr } = await run(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
+  });
+});
