@@ -94,6 +94,32 @@ describe('entry cards', () => {
   });
 });
 
+describe('the whole entry ("Show the rest")', () => {
+  it('spreads a huge entry over several cards, each under the limit, without cutting text', () => {
+    const summary = `${'backup '.repeat(2000)}END`;
+    const huge = fixture({
+      summary,
+      actions: Array.from({ length: 12 }, (_, i) => ({
+        text: `Step ${String(i)}`,
+        code: { lang: 'sql' as const, body: Array.from({ length: 60 }, (_, l) => `SELECT ${String(l)} AS line_${String(i)};`).join('\n') },
+      })),
+    });
+    const cards = renderCards(reply({ kind: 'entries', entries: [huge], alternatives: [], expanded: true }));
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) {
+      expect(validateCard(card)).toEqual([]);
+      expect(bytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    }
+    const all = cards.flatMap(runs);
+    expect(all).toContain(summary);
+    expect(all.filter((t) => /^SELECT 0 AS line_\d+;\n/.test(t))).toHaveLength(12);
+    expect(all.find((t) => t.startsWith('SELECT 0 AS line_11'))?.split('\n')).toHaveLength(60);
+    // Buttons once, on the last card.
+    expect(cards.slice(0, -1).flatMap(submits)).toEqual([]);
+    expect(submits(cards[cards.length - 1]!).map((s) => s.title)).toEqual(['Helpful', 'Not helpful']);
+  });
+});
+
 describe('user text stays literal', () => {
   const hostile = '**bold** _it_ # head > quote [click](https://evil.example) <at>Boss</at> @everyone {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
 
@@ -155,6 +181,19 @@ describe('other replies', () => {
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: 'https://learn.microsoft.com/x#y' })]);
   });
 
+  it('answers "how do I fix it" with numbered steps, and puts the reply note under the last card', () => {
+    const entry = fixture();
+    const cards = renderCards({
+      delivery: 'thread',
+      note: 'Your message was long, so I read only its beginning.',
+      body: { kind: 'follow-up', entry: { id: entry.id, title: entry.title, category: 'backup' }, heading: 'How to fix it', text: entry.title, actions: entry.actions, topic: 'fix' },
+    });
+    expect(cards).toHaveLength(1);
+    expect(validateCard(cards[0])).toEqual([]);
+    expect(runs(cards[0]!)).toEqual(expect.arrayContaining(['1.', 'Run the query.', '2.', 'Retry.', 'SELECT *\nFROM sys.databases;']));
+    expect(runs(cards[0]!).at(-1)).toBe('Your message was long, so I read only its beginning.');
+  });
+
   it('lists the whole catalog by category, and a huge catalog still fits', () => {
     const groups = [
       { category: 'backup' as const, entries: catalog.entries.filter((e) => e.category === 'backup') },
@@ -179,16 +218,15 @@ describe('other replies', () => {
 
   it('redraws the full card after feedback, without the buttons, and with alternatives when not helpful', () => {
     const entry = fixture();
-    const lookup = (id: string): Entry | undefined => (id === entry.id ? entry : undefined);
     const ref = { id: entry.id, title: entry.title, category: entry.category };
-    const [helpful] = renderCards(reply({ kind: 'feedback-ack', helpful: true, entry: ref, alternatives: [] }), { lookup });
+    const [helpful] = renderCards(reply({ kind: 'feedback-ack', helpful: true, entry: ref, alternatives: [], detail: entry }));
     expect(validateCard(helpful)).toEqual([]);
     expect(runs(helpful!)).toContain('Run the query.');
     expect(textBlocks(helpful!)).toContain('Marked as helpful. Thanks, that tells us the answer is right.');
     expect(submits(helpful!)).toEqual([]);
-    const [unhelpful] = renderCards(reply({ kind: 'feedback-ack', helpful: false, entry: ref, alternatives: [candidate('UserErrorB', 'B')] }), { lookup });
+    const [unhelpful] = renderCards(reply({ kind: 'feedback-ack', helpful: false, entry: ref, alternatives: [candidate('UserErrorB', 'B')], detail: entry }));
     expect(submits(unhelpful!).map((s) => s.action)).toEqual([{ kind: 'pick', entryId: 'UserErrorB' }]);
-    // Without the catalog entry at hand, a short acknowledgement still renders.
+    // Without the entry itself, a short acknowledgement still renders.
     const [stub] = renderCards(reply({ kind: 'feedback-ack', helpful: true, entry: ref, alternatives: [] }));
     expect(validateCard(stub)).toEqual([]);
     expect(runs(stub!)).toContain(entry.title);

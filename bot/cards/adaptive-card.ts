@@ -3,7 +3,7 @@ import type { Candidate, EntryRef, Reply, ReplyBody } from '../core/types.ts';
 import {
   bullets, candidateRows, code, label, note, openUrl, para, rich, run, type AcNode,
 } from './adaptive-elements.ts';
-import { entryCardParts, LEVELS, type EntryCardOptions } from './adaptive-entry.ts';
+import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { helpCard } from './adaptive-help.ts';
 import { cut, jsonBytes } from './adaptive-text.ts';
 
@@ -28,11 +28,6 @@ export interface AdaptiveCard {
  * leaves room for the activity around it (ids, conversation, service URL).
  */
 export const CARD_BUDGET_BYTES = 24_000;
-
-export interface RenderContext {
-  /** Full catalog entries, so a feedback update can redraw the whole card rather than a stub. */
-  readonly lookup?: (id: string) => Entry | undefined;
-}
 
 function card(fallbackText: string, body: readonly AcNode[], actions: readonly AcNode[] = []): AdaptiveCard {
   return {
@@ -64,6 +59,25 @@ export function entryCard(entry: Entry, options: EntryCardOptions = {}): Adaptiv
       return card(`${entry.id}: ${entry.title}`, parts.body, parts.actions);
     }),
   );
+}
+
+/**
+ * The whole entry ("Show the rest"): nothing is cut, the body is spread over as many cards
+ * as it takes, each under the budget, with the buttons on the last one.
+ */
+export function expandedEntryCards(entry: Entry, options: EntryCardOptions = {}): AdaptiveCard[] {
+  const parts = entryCardParts(entry, WHOLE, options);
+  const fallback = `${entry.id}: ${entry.title}`;
+  const continued = (): AcNode => para(`${entry.kind === 'error' ? entry.id : entry.title} (continued)`, { subtle: true, size: 'small' });
+  const fits = (body: readonly AcNode[]): boolean => jsonBytes(card(fallback, body, parts.actions)) <= CARD_BUDGET_BYTES;
+  const cards: AcNode[][] = [[]];
+  for (const node of parts.body) {
+    const current = cards[cards.length - 1]!;
+    const item = fits([continued(), node]) ? node : note('This step is too long to show in Teams; the docs link has it in full.');
+    if (fits([...current, item])) current.push(item);
+    else cards.push([continued(), item]);
+  }
+  return cards.map((body, i) => card(fallback, body, i === cards.length - 1 ? parts.actions : []));
 }
 
 function candidateCard(title: string, intro: AcNode[], candidates: readonly Candidate[], empty: string): AdaptiveCard {
@@ -104,12 +118,13 @@ function followUpCard(body: Extract<ReplyBody, { kind: 'follow-up' }>): Adaptive
     ...bullets((body.items ?? []).slice(0, 20), 600),
     ...(body.code ? code(body.code, 60, 200) : []),
   ];
+  const withSteps = (level: number): AcNode[] => [...nodes, ...steps(body.actions ?? [], LEVELS[level] ?? WHOLE)];
   const actions = body.link ? [openUrl(body.link.title, body.link.url)] : [];
-  return fit([() => card(body.heading, nodes, actions), () => card(body.heading, nodes.slice(0, 3), actions)]);
+  return fit([...LEVELS.map((_, level) => () => card(body.heading, withSteps(level), actions)), () => card(body.heading, nodes.slice(0, 3), actions)]);
 }
 
-function feedbackCard(body: Extract<ReplyBody, { kind: 'feedback-ack' }>, context: RenderContext): AdaptiveCard {
-  const entry = context.lookup?.(body.entry.id);
+function feedbackCard(body: Extract<ReplyBody, { kind: 'feedback-ack' }>): AdaptiveCard {
+  const entry = body.detail;
   const options = { alternatives: body.alternatives, feedback: { helpful: body.helpful } };
   if (entry) return entryCard(entry, options);
   const thanks = body.helpful ? 'Marked as helpful. Thanks.' : 'Marked as not helpful. Thanks, we will look at this answer.';
@@ -117,11 +132,22 @@ function feedbackCard(body: Extract<ReplyBody, { kind: 'feedback-ack' }>, contex
   return card(thanks, [para(body.entry.title, { weight: 'bolder' }), note(thanks), ...rows]);
 }
 
-export function renderCards(reply: Reply, context: RenderContext = {}): AdaptiveCard[] {
-  const body = reply.body;
+/** The cards for a reply, in sending order; the reply's note goes under the last one. */
+export function renderCards(reply: Reply): AdaptiveCard[] {
+  const cards = renderBody(reply.body);
+  const last = cards[cards.length - 1];
+  if (!reply.note || !last) return cards;
+  const noted = { ...last, body: [...last.body, para(cut(reply.note, 300), { subtle: true, size: 'small' }, 'medium')] };
+  return [...cards.slice(0, -1), jsonBytes(noted) <= CARD_BUDGET_BYTES ? noted : last];
+}
+
+function renderBody(body: ReplyBody): AdaptiveCard[] {
   switch (body.kind) {
     case 'entries':
-      return body.entries.map((entry, i) => entryCard(entry, { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [] }));
+      return body.entries.flatMap((entry, i) => {
+        const options = { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [] };
+        return body.expanded ? expandedEntryCards(entry, options) : [entryCard(entry, options)];
+      });
     case 'did-you-mean':
       return [candidateCard('Did you mean one of these?', [para(`You wrote: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'No close match.')];
     case 'unknown-code':
@@ -150,7 +176,7 @@ export function renderCards(reply: Reply, context: RenderContext = {}): Adaptive
     case 'search':
       return [candidateCard('Search results', [para(`For: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'Nothing in the catalog matches those words.')];
     case 'feedback-ack':
-      return [feedbackCard(body, context)];
+      return [feedbackCard(body)];
     case 'notice':
       return [card(body.text, [para(cut(body.text, 2000))])];
   }

@@ -1,4 +1,4 @@
-import type { Entry, Severity } from '../../catalog/index.ts';
+import type { Action, Entry, Severity } from '../../catalog/index.ts';
 import type { Candidate } from '../core/types.ts';
 import {
   bullets, candidateRows, code, container, label, note, openUrl, para, rich, run, submit,
@@ -19,6 +19,9 @@ export interface Detail {
   readonly codeLines: number;
   readonly codeWidth: number;
 }
+
+/** "Show the rest": nothing is cut short; the adapter splits the card across messages instead. */
+export const WHOLE: Detail = { causes: 1000, actions: 1000, textChars: 100_000, codeLines: 10_000, codeWidth: 10_000 };
 
 export const LEVELS: readonly Detail[] = [
   { causes: 50, actions: 50, textChars: 4000, codeLines: 80, codeWidth: 300 },
@@ -58,8 +61,9 @@ function header(entry: Entry): AcNode[] {
   return [rich(meta), para(entry.title, { weight: 'bolder', size: 'medium' }, 'small')];
 }
 
-function steps(entry: Entry, d: Detail): AcNode[] {
-  return entry.actions.slice(0, d.actions).map((action, i) => ({
+/** Numbered steps, each with its command shown monospace under it. */
+export function steps(actions: readonly Action[], d: Detail): AcNode[] {
+  return actions.slice(0, d.actions).map((action, i) => ({
     type: 'ColumnSet',
     spacing: 'small',
     columns: [
@@ -122,7 +126,7 @@ export function entryCardParts(entry: Entry, d: Detail, options: EntryCardOption
     label('Likely causes'),
     ...bullets(entry.causes.slice(0, d.causes), d.textChars),
     label('What to do'),
-    ...steps(entry, d),
+    ...steps(entry.actions, d),
     ...(shortened ? [note('Some of this entry is shortened to fit in Teams. Use "Show the rest" for the full text.')] : []),
     ...operatorLine(entry),
     ...feedback.body,

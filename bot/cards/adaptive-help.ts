@@ -16,7 +16,8 @@ const LINES = [
 const COMMANDS = [
   'help: this card',
   'list: every error and topic I know',
-  'an error code, like UserErrorSQLNoSysadminMembership: that entry',
+  'lookup CODE: one entry, for example lookup UserErrorSQLNoSysadminMembership (the code alone works too)',
+  'search WORDS: entries that match, for example search log chain broken',
 ];
 
 export function helpCard<C>(card: (fallback: string, body: readonly AcNode[]) => C): C {
