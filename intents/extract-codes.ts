@@ -50,7 +50,9 @@ const AZURE_SHAPE =
   /^(?:usererror|wlext|workloadextension|clouddos|fabricsvc|autoprotection|guestagent|pitmanager|sendcmd|extensioninstall|extensionvc|cloudservice|operationcancelled)[a-z0-9]{3,}$|^[a-z0-9]{4,}usererror$/;
 
 const MAX_WORDS = 20_000;
+// Bounds on the words sent to the fuzzy lookup: a paste full of identifiers stays cheap.
 const MAX_CODE_LIKE = 12;
+const MAX_UNKNOWN = 12;
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -104,7 +106,7 @@ export function scanCodes(text: string, index: CodeIndex): CodeScan {
     } else if (isHanaCode(word) && (AZURE_SHAPE.test(lower) || looksLikeCode(word))) {
       hana.push(word);
     } else if (AZURE_SHAPE.test(lower)) {
-      unknown.push({ word, at });
+      if (unknown.length < MAX_UNKNOWN) unknown.push({ word, at });
     } else if (codeLike.length < MAX_CODE_LIKE && looksLikeCode(word)) {
       codeLike.push({ word, at });
     }

@@ -13,10 +13,34 @@ interface Name {
   readonly lower: string;
 }
 
-export interface FuzzyIndex {
+/** Names plus a bigram index, so a word is compared only with names sharing most of its letter pairs. */
+interface Pool {
   readonly names: readonly Name[];
-  /** Tails of each code at its CamelCase joints ("LSNValidationFailure", "ValidationFailure"). */
-  readonly tails: readonly Name[];
+  readonly grams: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface FuzzyIndex {
+  readonly names: Pool;
+  /** Tails of each code at its CamelCase joints ("LSNValidationFailure"). */
+  readonly tails: Pool;
+}
+
+function bigrams(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(i, i + 2));
+  return out;
+}
+
+function pool(names: Name[]): Pool {
+  const grams = new Map<string, number[]>();
+  names.forEach((name, i) => {
+    for (const g of bigrams(name.lower)) {
+      const list = grams.get(g) ?? [];
+      list.push(i);
+      grams.set(g, list);
+    }
+  });
+  return { names, grams };
 }
 
 /**
@@ -41,7 +65,7 @@ export function buildFuzzyIndex(entries: readonly Entry[]): FuzzyIndex {
     names.push({ id: entry.id, lower: entry.id.toLowerCase() });
     if (entry.kind === 'error') for (const t of tailsOf(entry.id)) tails.push({ id: entry.id, lower: t });
   }
-  return { names, tails };
+  return { names: pool(names), tails: pool(tails) };
 }
 
 /** Edits allowed for a word of this length: short words must be exact. */
@@ -49,14 +73,20 @@ function budget(length: number): number {
   return length < 8 ? 0 : length < 16 ? 1 : length < 28 ? 2 : 3;
 }
 
-function closest(word: string, pool: readonly Name[]): { id: string; d: number; share: number }[] {
+function closest(word: string, from: Pool): { id: string; d: number; share: number }[] {
   const max = budget(word.length);
+  const mine = bigrams(word);
+  const shared = new Uint16Array(from.names.length);
+  for (const g of mine) for (const i of from.grams.get(g) ?? []) shared[i]!++;
+  // One edit destroys at most three letter pairs (a transposition), so a name within `max`
+  // edits shares at least this many; the distance is computed only for those.
+  const need = mine.size - 3 * max;
   const out: { id: string; d: number; share: number }[] = [];
-  for (const name of pool) {
-    if (Math.abs(name.lower.length - word.length) > max) continue;
+  from.names.forEach((name, i) => {
+    if (shared[i]! < need || Math.abs(name.lower.length - word.length) > max) return;
     const d = DamerauLevenshteinDistance(word, name.lower, { restricted: true });
     if (d <= max) out.push({ id: name.id, d, share: name.lower.length / name.id.length });
-  }
+  });
   return out;
 }
 
@@ -81,7 +111,7 @@ export function guessCode(word: string, index: FuzzyIndex): CodeGuess[] {
   // The more of a code the word covers, the likelier it means that code: "LSNValidationFailure"
   // is most of UserErrorSQLLSNValidationFailure and a small part of a longer code ending alike.
   const tail = closest(lower, index.tails).map(({ id, d, share }) => ({ id, score: 0.78 + 0.1 * share - 0.04 * d }));
-  const inside = index.names.filter((n) => n.lower.includes(lower));
+  const inside = index.names.names.filter((n) => n.lower.includes(lower));
   // A fragment of three words or more that only one code contains names that code.
   const specific = inside.length === 1 && splitCamel(word).split(' ').length >= 3 && lower.length >= 16;
   const unique = inside.length === 1 ? 1 : 0.75;
