@@ -24,6 +24,12 @@ export type Fault =
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /**
+   * light: keep only channel, thread_ts, user and a short text per call (load runs post
+   * thousands of cards; their blocks are not needed to count answers).
+   */
+  constructor(private readonly options: { record?: 'full' | 'light' } = {}) {}
+
   private faults = new Map<string, Fault[]>();
   private server: Server | null = null;
   private seq = 0;
@@ -72,8 +78,9 @@ export class FakeSlackApi {
     const raw = Buffer.concat(chunks).toString('utf8');
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const auth = req.headers.authorization;
-    const call: SlackCall = { method, token: auth?.replace(/^Bearer\s+/i, ''), args: parseArgs(raw, req.headers['content-type']), at: Date.now() };
-    this.calls.push(call);
+    const args = parseArgs(raw, req.headers['content-type']);
+    const call: SlackCall = { method, token: auth?.replace(/^Bearer\s+/i, ''), args, at: Date.now() };
+    this.calls.push(this.options.record === 'light' ? { ...call, args: lighten(args) } : call);
 
     const fault = this.faults.get(method)?.shift();
     if (fault?.kind === 'reset') {
@@ -109,6 +116,11 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+}
+
+function lighten(args: Record<string, unknown>): Record<string, unknown> {
+  const { channel, thread_ts, user, text } = args;
+  return { channel, thread_ts, user, text: typeof text === 'string' ? text.slice(0, 80) : text };
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
