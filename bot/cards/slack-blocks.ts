@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply, ReplyBody } from '../core/types.ts';
 import * as body from './slack-bodies.ts';
-import { context, divider, Positions, sections } from './slack-build.ts';
-import { entryBlocks, entryStub } from './slack-entry.ts';
+import { actions, button, context, divider, Positions, sections } from './slack-build.ts';
+import { entryBlocks, entryStubs } from './slack-entry.ts';
 import { cutPlain, escape, LIMITS } from './slack-text.ts';
 
 export interface SlackMessage {
@@ -47,7 +47,7 @@ function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
     case 'notice':
       return body.notice(b);
     case 'feedback-ack': {
-      const card = b.detail ? entryBlocks(b.detail, positions, { expanded: false, feedback: false, share: null }) : [];
+      const card = b.detail ? entryBlocks(b.detail, positions, { expanded: false, feedback: false }) : [];
       return [...card, ...body.thanks(b, positions)];
     }
   }
@@ -55,21 +55,19 @@ function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
 
 function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['delivery'], positions: Positions): KnownBlock[] {
   const out: KnownBlock[] = [];
-  const ids = b.entries.map((e) => e.id);
   // Share only makes sense where only the asker sees the answer.
-  const share = delivery === 'ephemeral' ? ids.slice(0, 10) : null;
-  b.entries.forEach((entry, i) => {
-    const last = i === b.entries.length - 1;
-    const card = entryBlocks(entry, positions, {
-      expanded: b.expanded === true,
-      feedback: true,
-      share: last ? share : null,
-    });
-    const room = LIMITS.blocks - RESERVE - out.length - (i > 0 ? 1 : 0);
-    if (i > 0) out.push(divider());
-    if (card.length <= room) out.push(...card);
-    else out.push(...entryStub(entry, positions));
-  });
+  const share = delivery === 'ephemeral' ? b.entries.slice(0, 10).map((e) => e.id) : null;
+  let shown = 0;
+  for (const entry of b.entries) {
+    const card = entryBlocks(entry, positions, { expanded: b.expanded === true, feedback: true });
+    if (out.length + card.length + 1 > LIMITS.blocks - RESERVE) break;
+    if (shown > 0) out.push(divider());
+    out.push(...card);
+    shown++;
+  }
+  const rest = b.entries.slice(shown);
+  if (rest.length > 0) out.push(divider(), ...entryStubs(rest, positions, LIMITS.blocks - RESERVE - out.length - 1));
+  if (share) out.push(...actions([button('Share in channel', { kind: 'share', entryIds: share }, positions, 'primary')]));
   if (b.alternatives.length > 0) out.push(...body.candidateBlocks('Not it? Maybe one of these:', b.alternatives, positions));
   return out;
 }

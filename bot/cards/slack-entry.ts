@@ -7,7 +7,6 @@ export interface EntryCardOptions {
   /** Split long parts over several sections instead of cutting them. */
   readonly expanded: boolean;
   readonly feedback: boolean;
-  readonly share: readonly string[] | null;
 }
 
 const SEVERITY_MARK = { error: ':red_circle:', warning: ':large_orange_circle:', info: ':large_blue_circle:' } as const;
@@ -77,15 +76,17 @@ export function entryBlocks(entry: Entry, positions: Positions, options: EntryCa
     buttons.push(button('Helpful', { kind: 'feedback', entryId: entry.id, helpful: true }, positions));
     buttons.push(button('Not helpful', { kind: 'feedback', entryId: entry.id, helpful: false }, positions));
   }
-  if (options.share) buttons.push(button('Share in channel', { kind: 'share', entryIds: options.share }, positions, 'primary'));
   blocks.push(...actions(buttons));
   return blocks;
 }
 
-/** A one-line stand-in for an entry that did not fit in the message. */
-export function entryStub(entry: Entry, positions: Positions): KnownBlock[] {
-  return [
-    ...sections(`*${escape(entry.title)}* \`${escape(entry.id)}\``),
-    ...actions([button('Show the rest', { kind: 'more', entryId: entry.id }, positions), linkButton('Docs', entry.docs.url, positions)]),
-  ];
+/**
+ * Entries that did not fit in the message: named in a list, each with a "Show" button that
+ * posts its full card, as far as `room` blocks allow.
+ */
+export function entryStubs(rest: readonly Entry[], positions: Positions, room: number): KnownBlock[] {
+  const lines = rest.map((e) => `• *${escape(e.title)}* \`${escape(e.id)}\``);
+  const list = sections(`*Also in your message* (${rest.length}):\n${lines.join('\n')}`);
+  const buttonBlocks = actions(rest.map((e) => button(`Show ${e.id}`, { kind: 'more', entryId: e.id }, positions)));
+  return [...list, ...buttonBlocks].slice(0, Math.max(1, room));
 }

@@ -26,7 +26,9 @@ export function escape(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`);
+    .replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`)
+    // Three backticks would open or close a code block in the middle of someone's text.
+    .replace(/```/g, '``\u200b`');
 }
 
 /** Escaped user text, shortened: an echo of a 40 KB paste helps nobody. */
@@ -35,12 +37,9 @@ export function echo(text: string, max = 200): string {
   return escape(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
-/**
- * A fenced code block. Three backticks inside the body would end the fence early, so they
- * are broken up with a zero-width space.
- */
+/** A fenced code block; `escape` already keeps the body from closing the fence early. */
 export function codeBlock(body: string): string {
-  return '```\n' + escape(body).replace(/```/g, '``\u200b`') + '\n```';
+  return '```\n' + escape(body) + '\n```';
 }
 
 /** Cuts plain text at `max` characters, on a word boundary when one is near. */

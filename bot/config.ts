@@ -1,0 +1,74 @@
+import { config as loadDotenv } from 'dotenv';
+import { DEFAULT_LIMITS, type CoreLimits } from './core/deps.ts';
+import type { LogLevel } from './ops/logger.ts';
+import { readSlackConfig, ConfigError, type SlackConfig } from './slack/config.ts';
+import { readStoreConfig, StoreConfigError, type StoreConfig } from './store/config.ts';
+
+// `natural` runs dotenv again when the classifier is imported and prints a tip to stdout;
+// this module is imported first, so its default reaches that call too.
+process.env['DOTENV_CONFIG_QUIET'] ??= 'true';
+
+export { ConfigError };
+
+/**
+ * Every setting, read once at start. Besides the Slack and store settings:
+ *   PORT                          HTTP port (default 3000)
+ *   LOG_LEVEL                     fatal|error|warn|info|debug|trace|silent (default info)
+ *   CATALOG_DIR                   operator catalog folders, separated by ':'
+ *   RATE_LIMIT_USER               answers per user per window (default 20)
+ *   RATE_LIMIT_CHANNEL            answers per channel per window (default 60)
+ *   RATE_LIMIT_WINDOW_SECONDS     the window (default 60)
+ *   THREAD_TTL_HOURS              how long a thread remembers its entry (default 168)
+ */
+export interface BotConfig {
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly catalogDirs: readonly string[];
+  readonly limits: CoreLimits;
+  readonly slack: SlackConfig;
+  readonly store: StoreConfig;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  return n;
+}
+
+/** Reads the settings from `env` (process.env after .env by default); throws ConfigError naming the bad one. */
+export function readConfig(env: Env = loadEnv()): BotConfig {
+  const level = (env['LOG_LEVEL']?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${env['LOG_LEVEL']}".`);
+  const windowMs = int(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.perUser.windowMs / 1000, 1, 86_400) * 1000;
+  let store: StoreConfig;
+  try {
+    store = readStoreConfig(env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65_535),
+    logLevel: level,
+    catalogDirs: (env['CATALOG_DIR'] ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0),
+    limits: {
+      perUser: { max: int(env, 'RATE_LIMIT_USER', DEFAULT_LIMITS.perUser.max, 1, 100_000), windowMs },
+      perChannel: { max: int(env, 'RATE_LIMIT_CHANNEL', DEFAULT_LIMITS.perChannel.max, 1, 100_000), windowMs },
+      threadTtlMs: int(env, 'THREAD_TTL_HOURS', DEFAULT_LIMITS.threadTtlMs / 3_600_000, 1, 24 * 90) * 3_600_000,
+      dedupeTtlMs: DEFAULT_LIMITS.dedupeTtlMs,
+    },
+    slack: readSlackConfig(env),
+    store,
+  };
+}
+
+function loadEnv(): Env {
+  loadDotenv({ quiet: true });
+  return process.env;
+}

@@ -1,0 +1,69 @@
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Express } from 'express';
+import { boltLogger } from './bolt-logger.ts';
+import type { SlackConfig } from './config.ts';
+import { failure, type SlackDeps } from './deps.ts';
+import { registerAction } from './listeners/action.ts';
+import { registerCommand } from './listeners/command.ts';
+import { registerMention } from './listeners/mention.ts';
+import { registerMessage } from './listeners/message.ts';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface SlackApp {
+  readonly app: App;
+  /** Socket Mode connects out to Slack; HTTP mode serves EVENTS_PATH on the shared express app. */
+  readonly mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Web API retries: a 429 waits for Retry-After and tries again, so do 5xx and network
+ * errors, but only a few times, so that a Slack outage does not pile up work for minutes.
+ */
+const RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Express): SlackApp {
+  const logger = boltLogger(deps.logger);
+  const clientOptions = { retryConfig: RETRY, timeout: 10_000, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
+  let app: App;
+  let mode: SlackApp['mode'];
+  if (config.appToken !== null) {
+    mode = 'socket';
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, logLevel: LogLevel.INFO, clientOptions });
+  } else {
+    mode = 'http';
+    if (config.signingSecret === null) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
+    // Work happens after the 200: Slack retries anything not acknowledged within 3 seconds.
+    const receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      app: http,
+      endpoints: EVENTS_PATH,
+      processBeforeResponse: false,
+      logger,
+      bodyLimit: 1024 * 1024,
+    });
+    app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  }
+  app.error((error) => {
+    deps.logger.error(failure(error), 'slack: unhandled error');
+    return Promise.resolve();
+  });
+  registerMessage(app, deps);
+  registerMention(app, deps);
+  registerCommand(app, deps);
+  registerAction(app, deps);
+
+  return {
+    app,
+    mode,
+    // In HTTP mode the shared server listens; Bolt has nothing to start or stop.
+    start: async () => {
+      if (mode === 'socket') await app.start();
+    },
+    stop: async () => {
+      if (mode === 'socket') await app.stop();
+    },
+  };
+}

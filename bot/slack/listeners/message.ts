@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import { handle } from '../../core/handle.ts';
+import type { Incoming } from '../../core/types.ts';
+import { postReply } from '../deliver.ts';
+import { failure, type SlackDeps } from '../deps.ts';
+import { placeOf } from '../place.ts';
+
+/**
+ * Messages in channels and private channels the bot is in (channel mode) and in DMs
+ * (direct mode). Only plain user messages count: edits, deletions, joins, bot posts (the
+ * bot's own included) and every other subtype are ignored.
+ */
+export function registerMessage(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, body, context, client }) => {
+    if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return;
+    if (event.user === context.botUserId) return;
+    const text = event.text ?? '';
+    const dm = event.channel_type === 'im';
+    // A mention in a channel also arrives as app_mention, which answers it; answering here too would double up.
+    if (!dm && context.botUserId && text.includes(`<@${context.botUserId}`)) return;
+
+    const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts, event.channel_type);
+    const incoming: Incoming = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
+    const log = deps.logger.child({ listener: 'message', eventId: body.event_id, channel: event.channel });
+    try {
+      const reply = await handle(incoming, deps.core);
+      if (reply) await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
+    } catch (error) {
+      log.error(failure(error), 'could not answer a message');
+    }
+  });
+}

@@ -1,0 +1,24 @@
+import type { Place } from '../core/types.ts';
+
+/** Slack channel ids say what they are: D… direct message, G… private (legacy), C… channel. */
+export function spaceOf(channel: string, channelType?: string): Place['space'] {
+  if (channelType === 'im' || channel.startsWith('D')) return 'dm';
+  if (channelType === 'group' || channelType === 'mpim' || channel.startsWith('G')) return 'group';
+  return 'channel';
+}
+
+/**
+ * Where a message lives. In channels every answer goes in a thread, so the thread is the
+ * message's own ts when it is not already in one; in DMs the bot answers inline and the
+ * conversation itself is the context.
+ */
+export function placeOf(team: string, channel: string, ts: string, threadTs: string | undefined, channelType?: string): Place {
+  const space = spaceOf(channel, channelType);
+  return { platform: 'slack', team, channel, thread: threadTs ?? (space === 'dm' ? null : ts), space };
+}
+
+/** Removes mentions of the bot, so "@sqlbackup log chain broken" classifies as the words alone. */
+export function stripMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text.trim();
+  return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').trim();
+}
