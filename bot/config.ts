@@ -13,6 +13,7 @@ export { ConfigError };
 /**
  * Every setting, read once at start. Besides the Slack and store settings:
  *   PORT                          HTTP port (default 3000)
+ *   BODY_LIMIT_BYTES              largest request body accepted; bigger gets 413 (default 1048576)
  *   LOG_LEVEL                     fatal|error|warn|info|debug|trace|silent (default info)
  *   CATALOG_DIR                   operator catalog folders, separated by ':'
  *   RATE_LIMIT_USER               answers per user per window (default 20)
@@ -22,6 +23,7 @@ export { ConfigError };
  */
 export interface BotConfig {
   readonly port: number;
+  readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
   readonly catalogDirs: readonly string[];
   readonly limits: CoreLimits;
@@ -55,6 +57,7 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
   }
   return {
     port: int(env, 'PORT', 3000, 0, 65_535),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: level,
     catalogDirs: (env['CATALOG_DIR'] ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0),
     limits: {

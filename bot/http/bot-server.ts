@@ -14,10 +14,18 @@ export interface BotServer {
 }
 
 /** The Slack app and the health routes on one HTTP server; other adapters mount on `http.app`. */
-export function buildBotServer(options: { slack: SlackConfig; core: CoreDeps; logger: Logger }): BotServer {
+export interface BotServerOptions {
+  readonly slack: SlackConfig;
+  readonly core: CoreDeps;
+  readonly logger: Logger;
+  readonly bodyLimitBytes?: number;
+}
+
+export function buildBotServer(options: BotServerOptions): BotServer {
   const http = createHttpServer();
   mountHealth(http.app, { store: options.core.store, catalogSize: options.core.catalog.entries.length });
-  const slack = createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app);
+  const slackOptions = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
+  const slack = createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
   return {
     http,
     slack,

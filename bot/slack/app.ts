@@ -24,7 +24,12 @@ export interface SlackApp {
  */
 const RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
-export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Express): SlackApp {
+export interface SlackAppOptions {
+  /** Request bodies above this many bytes get 413 before any parsing. */
+  readonly bodyLimitBytes?: number;
+}
+
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Express, options: SlackAppOptions = {}): SlackApp {
   const logger = boltLogger(deps.logger);
   const clientOptions = { retryConfig: RETRY, timeout: 10_000, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
   let app: App;
@@ -42,7 +47,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
       endpoints: EVENTS_PATH,
       processBeforeResponse: false,
       logger,
-      bodyLimit: 1024 * 1024,
+      bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     });
     app = new App({ token: config.botToken, receiver, logger, clientOptions });
   }

@@ -1,0 +1,61 @@
+// The composition root: read the settings, build the real dependencies, start serving.
+import { ConfigError, readConfig, type BotConfig } from './config.ts';
+import { BUILT_IN_DIR, CatalogError, loadCatalog } from '../catalog/index.ts';
+import { createClassifier } from '../intents/index.ts';
+import type { CoreDeps } from './core/deps.ts';
+import { buildBotServer } from './http/bot-server.ts';
+import { createLogger } from './ops/logger.ts';
+import { createStore } from './store/index.ts';
+
+function settings(): BotConfig {
+  try {
+    return readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = settings();
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: [config.slack.botToken, config.slack.signingSecret ?? undefined, config.slack.appToken ?? undefined],
+});
+
+let catalog;
+try {
+  catalog = loadCatalog(BUILT_IN_DIR, config.catalogDirs);
+} catch (error) {
+  if (!(error instanceof CatalogError)) throw error;
+  process.stderr.write(`sqlbackup-bot cannot start: the catalog is invalid: ${error.message}\n`);
+  process.exit(1);
+}
+
+const store = await createStore(config.store, { logger });
+const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger };
+const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes });
+const port = await server.start(config.port);
+logger.info({ port, slack: server.slack.mode, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  try {
+    await server.stop();
+    await store.close();
+  } catch (error) {
+    logger.error({ err: (error as Error).message }, 'shutdown did not finish cleanly');
+    process.exitCode = 1;
+  }
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.on('unhandledRejection', (reason) => {
+  // One conversation's failure must not take the others down with it.
+  logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
+});
