@@ -1,12 +1,15 @@
 import type { Catalog } from '../catalog/index.ts';
 import { buildModel, classifyWith } from './classify.ts';
+import { createFollowUpClassifier } from './follow-up.ts';
 import { nearestIds, type CodeGuess } from './fuzzy-codes.ts';
-import type { Classification, Mode } from './types.ts';
+import type { Classification, FollowUp, Mode } from './types.ts';
+import type { Entry } from '../catalog/index.ts';
 
 export type { Classification, FollowUp, Match, MatchVia, Mode } from './types.ts';
 export type { CodeGuess } from './fuzzy-codes.ts';
 export { MAX_CLASSIFY_CHARS } from './normalize.ts';
 export { THRESHOLDS } from './classify.ts';
+export { createFollowUpClassifier, type FollowUpClassifier } from './follow-up.ts';
 export { HANA_ONLY_CODES, isHanaCode } from './hana.ts';
 
 export interface Classifier {
@@ -14,13 +17,17 @@ export interface Classifier {
   classify(text: string, mode: Mode): Classification;
   /** Nearest entry ids to a code or word by string distance, best first ("did you mean"). */
   nearest(query: string, n?: number): CodeGuess[];
+  /** What a question in a thread about `entry` asks: why, fix, link, a facet topic, not-it, thanks. */
+  followUp(text: string, entry: Entry): FollowUp;
 }
 
 /** Builds every index and model once; classify() is then pure and cheap. */
 export function createClassifier(catalog: Catalog): Classifier {
   const model = buildModel(catalog);
+  const followUps = createFollowUpClassifier();
   return {
     classify: (text, mode) => classifyWith(model, typeof text === 'string' ? text : '', mode),
     nearest: (query, n = 3) => nearestIds(query, catalog.entries, n),
+    followUp: (text, entry) => followUps.followUp(typeof text === 'string' ? text : '', entry),
   };
 }
