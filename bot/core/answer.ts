@@ -4,6 +4,9 @@ import { toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import type { ReplyBody } from './types.ts';
 
+/** Below this, a runner-up is noise on the card; it is still offered on "that's not it". */
+const SHOWN_ALTERNATIVE = 0.3;
+
 export const SAP_HANA_DOCS = 'https://learn.microsoft.com/azure/backup/backup-azure-sap-hana-database-troubleshoot';
 
 /** What an answer is about, so a thread can carry on from it. */
@@ -25,11 +28,11 @@ export function answerFor(deps: CoreDeps, text: string, c: Classification, mode:
   const chosen = found.length > 0 ? found : c.trigger && c.matches[0] ? [catalog.get(c.matches[0].id)].filter((e) => e !== undefined) : [];
   if (chosen.length > 0) {
     const ids = chosen.map((e) => e.id);
-    const alternatives = toCandidates(catalog, c.matches, ids);
+    const others = toCandidates(catalog, c.matches, ids);
     return {
-      body: { kind: 'entries', entries: chosen, alternatives },
+      body: { kind: 'entries', entries: chosen, alternatives: others.filter((a) => a.score >= SHOWN_ALTERNATIVE) },
       entryId: ids[0] ?? null,
-      candidateIds: alternatives.map((a) => a.id),
+      candidateIds: others.map((a) => a.id),
     };
   }
   if (c.foreign && c.foreign.codes.length > 0) {
