@@ -1,0 +1,44 @@
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import type { CoreDeps } from '../core/deps.ts';
+import { handle } from '../core/handle.ts';
+import type { Logger } from '../ops/logger.ts';
+import { deliver } from './deliver.ts';
+import { incomingOf, placeOf } from './incoming.ts';
+
+export interface TeamsBotDeps {
+  readonly core: CoreDeps;
+  readonly logger: Logger;
+}
+
+/**
+ * Translates Teams activities for the core and its replies back. Deciding what to say is
+ * the core's job; this class only knows Teams.
+ */
+export class TeamsBot extends ActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const incoming = incomingOf(context.activity);
+    if (!incoming) return;
+    const reply = await handle(incoming, this.deps.core);
+    if (reply) await deliver(context, reply);
+  }
+
+  /** Installed in a personal chat: say once what the bot does. Quiet in teams and group chats. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (!botAdded || placeOf(context.activity).space !== 'dm') return;
+    await deliver(context, { body: { kind: 'help' }, delivery: 'thread' });
+  }
+}

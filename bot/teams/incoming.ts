@@ -1,0 +1,57 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Incoming, Place } from '../core/types.ts';
+import { cardActionOf } from './card-action.ts';
+
+/**
+ * Teams activity → Incoming. Pure apart from botbuilder's mention helpers; null for what the
+ * bot must not answer (a channel message that does not mention it, an empty or foreign value).
+ */
+
+/** Where a Teams activity lives. A channel reply chain is a thread; a group chat is one long thread. */
+export function placeOf(activity: Partial<Activity>): Place {
+  const conversation = activity.conversation;
+  const [channel = '', messageId] = (conversation?.id ?? '').split(';messageid=');
+  const tenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const team = conversation?.tenantId ?? tenant ?? 'teams';
+  switch (conversation?.conversationType) {
+    case 'channel':
+      // A new post that mentions the bot is the root of its own reply chain.
+      return { platform: 'teams', team, channel, thread: messageId ?? activity.id ?? null, space: 'channel' };
+    case 'groupChat':
+      // Group chats have no reply chains: the chat itself carries the context for follow-ups.
+      return { platform: 'teams', team, channel, thread: channel, space: 'group' };
+    default:
+      return { platform: 'teams', team, channel, thread: null, space: 'dm' };
+  }
+}
+
+function mentionsBot(activity: Partial<Activity>): boolean {
+  const botId = activity.recipient?.id;
+  return TurnContext.getMentions(activity).some((m) => m.mentioned.id === botId);
+}
+
+/** Words typed in Teams that mean a command (the manifest's command list offers them). */
+function commandOf(text: string): { type: 'command' | 'message'; text: string } {
+  const t = text.replace(/^\/sqlbackup\b\s*/i, '').trim();
+  if (/^(help|list)$/i.test(t) || /^search\s+\S/i.test(t)) return { type: 'command', text: t };
+  // A lookup stays a message: that way the answer starts a thread follow-ups can use.
+  const lookup = /^lookup\s+(\S[\s\S]*)$/i.exec(t);
+  return { type: 'message', text: lookup?.[1] ?? text };
+}
+
+export function incomingOf(activity: Partial<Activity>): Incoming | null {
+  if (activity.type !== 'message' || !activity.id) return null;
+  const base = { id: activity.id, user: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown', place: placeOf(activity) };
+  if (activity.value !== undefined && activity.value !== null) {
+    const action = cardActionOf(activity.value);
+    return action ? { ...base, type: 'action', action } : null;
+  }
+  const mentioned = mentionsBot(activity);
+  if (base.place.space === 'channel' && !mentioned) return null;
+  // On a copy: removeRecipientMention rewrites the text of the activity it is given.
+  const text = TurnContext.removeRecipientMention({ ...activity }) ?? activity.text ?? '';
+  const clean = text.replace(/\u00a0/g, ' ').trim();
+  const said = commandOf(clean);
+  if (said.type === 'command') return { ...base, type: 'command', text: said.text };
+  return { ...base, type: 'message', text: said.text, addressed: base.place.space === 'dm' || mentioned };
+}

@@ -1,0 +1,52 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type TurnContext,
+} from 'botbuilder';
+import express, { type Express } from 'express';
+import type { CoreDeps } from '../core/deps.ts';
+import type { Logger } from '../ops/logger.ts';
+import { TeamsBot } from './bot.ts';
+import { botFrameworkSettings, type TeamsConfig } from './config.ts';
+import { deliver } from './deliver.ts';
+
+export const TEAMS_PATH = '/api/messages';
+
+export interface TeamsDeps {
+  readonly config: TeamsConfig;
+  readonly core: CoreDeps;
+  readonly logger: Logger;
+}
+
+const SORRY = 'Something went wrong on my side while answering. Please try again in a minute.';
+
+export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(config));
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // The message only: activities carry user text and the request carries a token.
+    logger.error({ err: error.message, activityId: context.activity.id }, 'teams turn failed');
+    try {
+      await deliver(context, { body: { kind: 'notice', text: SORRY }, delivery: 'thread' });
+    } catch (sendError) {
+      logger.warn({ err: (sendError as Error).message }, 'teams: could not tell the user about the failure');
+    }
+  };
+  return adapter;
+}
+
+/**
+ * Serves Teams at POST /api/messages on the shared HTTP app. With an app id, CloudAdapter
+ * answers 401 to a request without a valid Bot Framework token before the bot sees it.
+ */
+export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
+  const adapter = createTeamsAdapter(deps.config, deps.logger);
+  const bot = new TeamsBot({ core: deps.core, logger: deps.logger });
+  if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
+  app.post(TEAMS_PATH, express.json({ limit: '256kb' }), (req, res, next) => {
+    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch(next);
+  });
+  return adapter;
+}
