@@ -119,6 +119,14 @@ export function guessCode(word: string, index: FuzzyIndex): CodeGuess[] {
   return best([...tail, ...fragments]);
 }
 
+// Every code starts "UserError..." or ends "...UserError"; compared whole, that shared frame
+// makes all codes look alike, so the distance is also taken on what is left.
+const FRAME = /^(?:usererror(?:sql)?)|usererror$/g;
+
+function core(lower: string): string {
+  return lower.replace(FRAME, '') || lower;
+}
+
 /**
  * Nearest entries to a query by string distance over ids and aliases, for "did you mean"
  * and for codes the catalog does not know. Scores are Jaro-Winkler similarities (0..1).
@@ -126,9 +134,11 @@ export function guessCode(word: string, index: FuzzyIndex): CodeGuess[] {
 export function nearestIds(query: string, entries: readonly Entry[], n = 3): CodeGuess[] {
   const q = query.toLowerCase().slice(0, 200);
   if (q.length === 0) return [];
+  const qCore = core(q);
   const scored = entries.map((entry) => {
-    let score = JaroWinklerDistance(q, entry.id.toLowerCase(), { ignoreCase: true });
-    for (const alias of entry.aliases) score = Math.max(score, JaroWinklerDistance(q, alias.toLowerCase(), { ignoreCase: true }));
+    const id = entry.id.toLowerCase();
+    let score = Math.max(JaroWinklerDistance(q, id), JaroWinklerDistance(qCore, core(id)));
+    for (const alias of entry.aliases) score = Math.max(score, JaroWinklerDistance(q, alias.toLowerCase()));
     return { id: entry.id, score };
   });
   return scored.sort((a, b) => b.score - a.score).slice(0, Math.max(0, n));
