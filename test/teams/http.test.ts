@@ -1,0 +1,136 @@
+import type { Activity } from 'botbuilder';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpServer, type HttpServer } from '../../bot/http/server.ts';
+import { silentLogger } from '../../bot/ops/logger.ts';
+import { mountTeams } from '../../bot/teams/mount.ts';
+import type { TeamsConfig } from '../../bot/teams/config.ts';
+import { CHANNEL, PERSONAL, message, nextId, submit, type MessageOptions } from './activities.ts';
+import { coreDeps } from './core-deps.ts';
+import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector.ts';
+import { nodesOf, validateCard } from './validate-card.ts';
+
+/**
+ * End to end over HTTP: activities POSTed to /api/messages on the shared server, replies
+ * caught by a stand-in connector at the activity's serviceUrl.
+ */
+
+let connector: FakeConnector;
+
+async function startBot(config: TeamsConfig): Promise<{ server: HttpServer; url: string }> {
+  const server = createHttpServer();
+  mountTeams(server.app, { config, core: coreDeps(), logger: silentLogger() });
+  const port = await server.listen(0, '127.0.0.1');
+  return { server, url: `http://127.0.0.1:${String(port)}/api/messages` };
+}
+
+function post(url: string, activity: Partial<Activity>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+}
+
+function cardOf(call: ConnectorCall | undefined): Record<string, unknown> {
+  const attachments = call?.body.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
+  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  const card = attachments![0]!.content;
+  expect(validateCard(card)).toEqual([]);
+  return card;
+}
+const runs = (card: unknown): string[] => nodesOf(card).filter((n) => n.type === 'TextRun').map((n) => String(n.text));
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+});
+afterAll(async () => {
+  await connector.close();
+});
+beforeEach(() => {
+  connector.calls.splice(0);
+});
+
+describe('Teams over HTTP, local mode (no app id, loopback)', () => {
+  let bot: { server: HttpServer; url: string };
+  beforeAll(async () => {
+    bot = await startBot({ auth: 'none' });
+  });
+  afterAll(async () => {
+    await bot.server.close();
+  });
+  const send = (text: string, options: MessageOptions = {}) => {
+    const activity = message(text, { serviceUrl: connector.serviceUrl, ...options });
+    return post(bot.url, activity).then((res) => ({ res, activity }));
+  };
+
+  it('answers a personal chat paste in that chat, replying to the message', async () => {
+    const { res, activity } = await send('Job failed with UserErrorSQLNoSysadminMembership, what now?');
+    expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    const call = connector.calls[0]!;
+    expect(call).toMatchObject({ method: 'POST', conversationId: PERSONAL, activityId: activity.id });
+    expect(call.body).toMatchObject({ replyToId: activity.id, conversation: { id: PERSONAL } });
+    expect(runs(cardOf(call))).toContain('UserErrorSQLNoSysadminMembership');
+  });
+
+  it('answers a channel mention in the same reply chain, with the mention removed', async () => {
+    const { activity } = await send('search log chain broken', { scope: 'channel', mention: true });
+    const call = connector.calls[0]!;
+    const chain = `${CHANNEL};messageid=${activity.id!}`;
+    expect(call).toMatchObject({ method: 'POST', conversationId: chain, activityId: activity.id });
+    expect(call.body).toMatchObject({ replyToId: activity.id, conversation: { id: chain } });
+    expect(runs(cardOf(call))).toContain('For: log chain broken');
+  });
+
+  it('ignores a channel message that does not mention the bot', async () => {
+    const { res } = await send('UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+    expect(res.status).toBe(200);
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('answers a follow-up in the reply chain in the context of the entry', async () => {
+    const root = nextId();
+    await send('UserErrorParentFullBackupMissing', { scope: 'channel', mention: true, id: root });
+    await send('is it safe to just retry?', { scope: 'channel', mention: true, root });
+    expect(connector.calls).toHaveLength(2);
+    const followUp = connector.calls[1]!;
+    expect(followUp.conversationId).toBe(`${CHANNEL};messageid=${root}`);
+    const card = cardOf(followUp);
+    // A follow-up card names the entry it answers about, then the answer; not the whole entry again.
+    expect(runs(card).slice(0, 2)).toEqual(['About  ', expect.stringMatching(/^UserErrorParentFullBackupMissing /)]);
+    expect(JSON.stringify(card)).not.toContain('What to do');
+  });
+
+  it('updates the clicked card in place after feedback', async () => {
+    const root = nextId();
+    await send('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true, id: root });
+    const cardId = 'sent-card-7';
+    const press = submit({ kind: 'feedback', entryId: 'UserErrorSQLNoSysadminMembership', helpful: false }, cardId, { scope: 'channel', root, serviceUrl: connector.serviceUrl });
+    expect((await post(bot.url, press)).status).toBe(200);
+    const update = connector.calls.at(-1)!;
+    expect(update).toMatchObject({ method: 'PUT', conversationId: `${CHANNEL};messageid=${root}`, activityId: cardId });
+    expect(update.body).toMatchObject({ id: cardId });
+    const card = cardOf(update);
+    expect(runs(card)).toContain('UserErrorSQLNoSysadminMembership');
+    expect(JSON.stringify(card)).toContain('Marked as not helpful');
+  });
+
+  it('refuses a body that is not JSON without calling anyone', async () => {
+    const res = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(res.status).toBe(400);
+    expect(connector.calls).toEqual([]);
+  });
+});
+
+describe('Teams over HTTP, authenticated (app id set)', () => {
+  let bot: { server: HttpServer; url: string };
+  beforeAll(async () => {
+    bot = await startBot({ auth: 'bot-framework', appId: '11111111-2222-3333-4444-555555555555', appPassword: 'not-a-real-secret', appType: 'MultiTenant', tenantId: null });
+  });
+  afterAll(async () => {
+    await bot.server.close();
+  });
+
+  it('answers 401 to a request without a token, and to a garbage one, and never replies', async () => {
+    const activity = message('UserErrorSQLNoSysadminMembership', { serviceUrl: connector.serviceUrl });
+    expect((await post(bot.url, activity)).status).toBe(401);
+    expect((await post(bot.url, { ...activity, id: nextId() }, { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    expect(connector.calls).toEqual([]);
+  });
+});
