@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadCatalog, type Catalog } from '../catalog/index.ts';
-import { createClassifier, type Classifier, type Mode } from '../intents/index.ts';
+import { createClassifier, type Classifier } from '../intents/index.ts';
 import { classifyJsonl } from './classify-jsonl.ts';
 import { explain } from './explain.ts';
 
@@ -62,7 +62,7 @@ async function run(argv: readonly string[]): Promise<number> {
       if (bad > 0) process.stderr.write(`sqlbackup: ${bad} bad input line(s)\n`);
       return bad > 0 ? 1 : 0;
     }
-    const result = classifier.classify(await textFrom(positionals), values.mode as Mode);
+    const result = classifier.classify(await textFrom(positionals), values.mode);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
