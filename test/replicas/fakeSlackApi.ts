@@ -14,7 +14,9 @@ export interface SlackCall {
 export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterSec?: number }
   | { readonly kind: 'reset' }
-  | { readonly kind: 'slack-error'; readonly error: string };
+  | { readonly kind: 'slack-error'; readonly error: string }
+  /** Answers normally, but only after this long (a slow or stuck upstream). */
+  | { readonly kind: 'delay'; readonly ms: number };
 
 /**
  * A recording stand-in for https://slack.com/api/: accepts what Bolt's WebClient sends
@@ -58,6 +60,10 @@ export class FakeSlackApi {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
   }
 
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /** Messages the bot posted (chat.postMessage / chat.postEphemeral / chat.update). */
   posts(filter: (call: SlackCall) => boolean = () => true): SlackCall[] {
     return this.calls.filter((c) => /^chat\.(postMessage|postEphemeral|update)$/.test(c.method) && filter(c));
@@ -83,6 +89,7 @@ export class FakeSlackApi {
     this.calls.push(this.options.record === 'light' ? { ...call, args: lighten(args) } : call);
 
     const fault = this.faults.get(method)?.shift();
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'reset') {
       req.socket.destroy();
       return;
