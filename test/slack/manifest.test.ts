@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EVENTS_PATH } from '../../bot/slack/app.ts';
+import { COMMAND } from '../../bot/slack/listeners/command.ts';
+
+/**
+ * The manifest and the code must agree, or the app installs fine and then silently never
+ * hears an event, or fails a call with missing_scope at 3 a.m. Read from the source, so a
+ * new listener or Web API call without its manifest line fails here.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SLACK_DIR = join(ROOT, 'bot/slack');
+
+interface Manifest {
+  features: { slash_commands: { command: string; url?: string; usage_hint?: string; description: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url?: string };
+    socket_mode_enabled: boolean;
+  };
+}
+const load = (name: string) => JSON.parse(readFileSync(join(ROOT, 'manifest/slack', name), 'utf8')) as Manifest;
+const http = load('manifest.json');
+const socket = load('manifest.socket-mode.json');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [readFileSync(join(dir, d.name), 'utf8')] : [],
+  );
+}
+const code = sources(SLACK_DIR).join('\n');
+
+/** The Events API subscriptions each Bolt event listener needs, given the conversations it handles. */
+const SUBSCRIPTIONS: Record<string, string[]> = {
+  message: ['message.channels', 'message.groups', 'message.im'],
+  app_mention: ['app_mention'],
+};
+/** Scopes per bot event and per Web API method (https://docs.slack.dev/reference/methods). */
+const EVENT_SCOPES: Record<string, string> = {
+  app_mention: 'app_mentions:read',
+  'message.channels': 'channels:history',
+  'message.groups': 'groups:history',
+  'message.im': 'im:history',
+};
+const METHOD_SCOPES: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+};
+
+const listened = [...code.matchAll(/\.event\(\s*'([\w.]+)'/g)].map((m) => m[1] as string);
+// Bolt itself calls auth.test to learn the bot's own user id.
+const called = ['auth.test', ...[...code.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`)];
+
+describe.each([
+  ['manifest.json (HTTP)', http],
+  ['manifest.socket-mode.json', socket],
+])('%s', (_name, manifest) => {
+  it('subscribes to exactly the events the code listens to', () => {
+    expect(listened.length).toBeGreaterThan(0);
+    const needed = new Set(listened.flatMap((e) => SUBSCRIPTIONS[e] ?? [`(no mapping for listener "${e}")`]));
+    expect(new Set(manifest.settings.event_subscriptions.bot_events)).toEqual(needed);
+  });
+
+  it('lists exactly the scopes the events, Web API calls and the command need', () => {
+    expect(called).toContain('chat.postMessage');
+    const needed = new Set<string>(['commands']);
+    for (const e of manifest.settings.event_subscriptions.bot_events) needed.add(EVENT_SCOPES[e] ?? `(no scope known for ${e})`);
+    for (const m of called) for (const s of METHOD_SCOPES[m] ?? [`(no scope known for ${m})`]) needed.add(s);
+    expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
+  });
+
+  it('declares the slash command with its usage hint, and interactivity for the buttons', () => {
+    const command = manifest.features.slash_commands.find((c) => c.command === COMMAND);
+    expect(command?.usage_hint).toMatch(/search/);
+    expect(command?.usage_hint).toMatch(/watch/);
+    expect(command?.description.length).toBeLessThanOrEqual(100);
+    expect(code).toMatch(/\.command\(COMMAND/);
+    expect(code).toMatch(/\.action\(/);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
+
+describe('HTTP and Socket Mode manifests', () => {
+  it('point every HTTP request URL at the one endpoint the receiver serves', () => {
+    const urls = [http.settings.event_subscriptions.request_url, http.settings.interactivity.request_url, http.features.slash_commands[0]?.url];
+    for (const url of urls) expect(new URL(url ?? '').pathname).toBe(EVENTS_PATH);
+    expect(http.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('differ only in Socket Mode and the request URLs it makes unnecessary', () => {
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    const strip = (m: Manifest) =>
+      JSON.parse(JSON.stringify(m, (key, value: unknown) => (key === 'request_url' || key === 'url' || key === 'socket_mode_enabled' ? undefined : value))) as unknown;
+    expect(strip(socket)).toEqual(strip(http));
+  });
+});
