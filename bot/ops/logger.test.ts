@@ -36,3 +36,15 @@ describe('logger', () => {
     expect(generated.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('error counting', () => {
+  it('reports each error line with the component or listener it came from', () => {
+    const seen: string[] = [];
+    const { logger } = captureLogger({ onError: (where) => seen.push(where) });
+    logger.child({ listener: 'app_mention' }).error('could not answer');
+    logger.child({ component: 'bolt' }).error({ err: 'x' }, 'bolt failed');
+    logger.warn('not an error');
+    logger.error('top level');
+    expect(seen).toEqual(['app_mention', 'bolt', 'bot']);
+  });
+});

@@ -32,6 +32,12 @@ export interface LoggerOptions {
   destination?: DestinationStream;
   /** Fields on every line, e.g. { service: 'sqlbackup-bot', replica: 'a' }. */
   base?: Record<string, unknown>;
+  /**
+   * Called for every error-level line with where it came from (the child logger's
+   * `component` or `listener` binding): how the error counter in /metrics sees every
+   * failure that is logged, without each call site also counting it.
+   */
+  onError?: (where: string) => void;
 }
 
 /**
@@ -53,9 +59,25 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         level: (label) => ({ level: label }),
         log: (obj) => redactDeep(obj) as Record<string, unknown>,
       },
+      ...(options.onError ? { hooks: { logMethod: errorHook(options.onError) } } : {}),
     },
     scrubbed,
   );
+}
+
+function errorHook(onError: (where: string) => void) {
+  return function (this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, level: number): void {
+    if (level >= 50) {
+      const b = this.bindings() as { component?: unknown; listener?: unknown };
+      const where = typeof b.component === 'string' ? b.component : typeof b.listener === 'string' ? b.listener : 'bot';
+      try {
+        onError(where);
+      } catch {
+        // Counting must never stop the line from being written.
+      }
+    }
+    method.apply(this, args);
+  };
 }
 
 /** Logs nothing: for tests and tools whose stdout is data. */
