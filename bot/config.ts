@@ -71,7 +71,9 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
   };
 }
 
+/** .env from the working directory (or DOTENV_CONFIG_PATH); real environment variables win. */
 function loadEnv(): Env {
-  loadDotenv({ quiet: true });
+  const path = process.env['DOTENV_CONFIG_PATH'];
+  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
   return process.env;
 }
