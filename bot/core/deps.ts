@@ -1,6 +1,7 @@
 import type { Catalog, Entry } from '../../catalog/index.ts';
 import type { Classification, FollowUp, Mode } from '../../intents/types.ts';
 import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
 
 /** What the core needs from the classifier: intents/index.ts provides it. */
@@ -42,4 +43,6 @@ export interface CoreDeps {
   readonly clock: () => number;
   readonly limits: CoreLimits;
   readonly logger: Logger;
+  /** Counters for /metrics; optional so tests that do not look at them need not pass any. */
+  readonly metrics?: Metrics;
 }

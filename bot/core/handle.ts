@@ -1,5 +1,6 @@
 import { handleAction } from './actions.ts';
 import { runCommand } from './commands.ts';
+import { observe } from '../ops/observe.ts';
 import type { CoreDeps } from './deps.ts';
 import { keys } from './keys.ts';
 import { handleMessage } from './messages.ts';
@@ -13,9 +14,20 @@ const TRUNCATED_NOTE = 'Your message was long, so I read only its beginning.';
  * null to stay quiet (chatter, a duplicate delivery, a refused request already told).
  */
 export async function handle(incoming: Incoming, deps: CoreDeps): Promise<Reply | null> {
+  const { metrics } = deps;
+  if (!metrics) return decide(incoming, deps);
+  const started = performance.now();
+  metrics.seen(incoming.place.platform, incoming.type);
+  const reply = await decide(incoming, deps);
+  observe(metrics, incoming, reply, (performance.now() - started) / 1000);
+  return reply;
+}
+
+async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null> {
   // A delivery that Slack retried or that reached two replicas is answered once.
   if (!(await deps.store.claim(keys.delivery(incoming.place.platform, incoming.id), deps.limits.dedupeTtlMs))) {
     deps.logger.debug({ deliveryId: incoming.id }, 'duplicate delivery ignored');
+    deps.metrics?.duplicate(incoming.place.platform);
     return null;
   }
   if (incoming.type === 'action') return handleAction(deps, incoming.place, incoming.user, incoming.action);
@@ -28,6 +40,7 @@ export async function handle(incoming: Incoming, deps: CoreDeps): Promise<Reply 
 
   // Only answers count towards the limits: chatter the bot ignores costs nobody anything.
   const rate = await checkRate(deps, incoming.place, incoming.user);
+  if (!rate.ok) deps.metrics?.rateLimited(incoming.place.platform);
   if (!rate.ok) return rate.tell ? { body: { kind: 'notice', text: rate.note }, delivery: 'ephemeral' } : null;
 
   const delivery = incoming.type === 'command' ? 'ephemeral' : 'thread';

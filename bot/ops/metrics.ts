@@ -15,10 +15,11 @@ export interface Metrics {
   feedback(entryId: string, helpful: boolean): void;
   /** A delivery already claimed by this or another replica (Slack retry, two replicas). */
   duplicate(platform: string): void;
-  rateLimited(scope: 'user' | 'channel'): void;
+  /** A request refused by the per-user or per-channel limit (told or not). */
+  rateLimited(platform: string): void;
   /** `where`: a short fixed name such as 'core', 'slack-post', 'teams-send', 'store'. */
   error(where: string): void;
-  /** Seconds from receiving a delivery to the reply being handed to the platform. */
+  /** Seconds the core took to decide a reply (classification, store round trips). */
   latency(platform: string, seconds: number): void;
   storeDegraded(degraded: boolean): void;
   readonly registry: Registry;
@@ -34,11 +35,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   const auto = new Counter({ name: 'sqlbackup_autodetect_triggers_total', help: 'Unasked answers to pastes in watched channels', labelNames: ['entry'], registers });
   const feedback = new Counter({ name: 'sqlbackup_feedback_total', help: 'Helpful / not helpful votes', labelNames: ['entry', 'helpful'], registers });
   const dupes = new Counter({ name: 'sqlbackup_duplicate_deliveries_total', help: 'Deliveries skipped because another attempt already claimed them', labelNames: ['platform'], registers });
-  const limited = new Counter({ name: 'sqlbackup_rate_limited_total', help: 'Requests refused by the per-user or per-channel limit', labelNames: ['scope'], registers });
+  const limited = new Counter({ name: 'sqlbackup_rate_limited_total', help: 'Requests refused by the per-user or per-channel limit', labelNames: ['platform'], registers });
   const errors = new Counter({ name: 'sqlbackup_errors_total', help: 'Errors, by where they happened', labelNames: ['where'], registers });
   const latency = new Histogram({
     name: 'sqlbackup_reply_latency_seconds',
-    help: 'Time from receiving a delivery to handing the reply to the platform',
+    help: 'Time the core took to decide a reply, per delivery',
     labelNames: ['platform'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
@@ -51,7 +52,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     autoDetected: (entry) => auto.inc({ entry }),
     feedback: (entry, helpful) => feedback.inc({ entry, helpful: String(helpful) }),
     duplicate: (platform) => dupes.inc({ platform }),
-    rateLimited: (scope) => limited.inc({ scope }),
+    rateLimited: (platform) => limited.inc({ platform }),
     error: (where) => errors.inc({ where }),
     latency: (platform, seconds) => latency.observe({ platform }, seconds),
     storeDegraded: (on) => degraded.set(on ? 1 : 0),
