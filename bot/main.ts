@@ -5,7 +5,8 @@ import { createClassifier } from '../intents/index.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { buildBotServer } from './http/bot-server.ts';
 import { createLogger } from './ops/logger.ts';
-import { createStore } from './store/index.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
 
 function settings(): BotConfig {
   try {
@@ -20,8 +21,10 @@ function settings(): BotConfig {
 }
 
 const config = settings();
+const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
+  onError: (where) => metrics.error(where),
   secrets: [config.slack.botToken, config.slack.signingSecret ?? undefined, config.slack.appToken ?? undefined],
 });
 
@@ -34,9 +37,16 @@ try {
   process.exit(1);
 }
 
-const store = await createStore(config.store, { logger });
-const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger };
-const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes });
+let store: Store;
+try {
+  store = await createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded) });
+} catch (error) {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
+  process.exit(1);
+}
+const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
+const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
 const port = await server.start(config.port);
 logger.info({ port, slack: server.slack.mode, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 

@@ -1,8 +1,10 @@
 import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
+import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { opsRoutes } from '../ops/opsRoutes.ts';
+import { InFlight } from '../ops/shutdown.ts';
 import { createSlackApp, type SlackApp } from '../slack/app.ts';
 import type { SlackConfig } from '../slack/config.ts';
-import { mountHealth } from './health.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
 
 export interface BotServer {
@@ -19,13 +21,32 @@ export interface BotServerOptions {
   readonly core: CoreDeps;
   readonly logger: Logger;
   readonly bodyLimitBytes?: number;
+  /** Served at /metrics; the same object the core counts into. */
+  readonly metrics?: Metrics;
+  /** How long stop() waits for answers still being worked on (default 10 s). */
+  readonly shutdownTimeoutMs?: number;
 }
 
 export function buildBotServer(options: BotServerOptions): BotServer {
   const http = createHttpServer();
-  mountHealth(http.app, { store: options.core.store, catalogSize: options.core.catalog.entries.length });
+  const { store, catalog } = options.core;
+  const inFlight = new InFlight();
+  // Probes first: they must answer (readyz: "draining") while new work is refused.
+  http.app.use(
+    opsRoutes({
+      metrics: options.metrics ?? options.core.metrics ?? createMetrics(),
+      checks: { catalog: () => catalog.entries.length > 0, store: () => store.ping() },
+      draining: () => inFlight.isDraining,
+    }),
+  );
+  http.app.use(inFlight.middleware());
   const slackOptions = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
   const slack = createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
+  // Bolt acknowledges events before answering them; tracking the listener chain lets a
+  // shutdown wait for answers that are still being worked on after the 200 went out.
+  slack.app.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
   return {
     http,
     slack,
@@ -35,8 +56,11 @@ export function buildBotServer(options: BotServerOptions): BotServer {
       return bound;
     },
     async stop() {
+      const closed = http.close();
+      const finished = await inFlight.drain(options.shutdownTimeoutMs ?? 10_000);
+      if (!finished) options.logger.warn({ abandoned: inFlight.size }, 'shutdown deadline reached with answers still in flight');
       await slack.stop();
-      await http.close();
+      await closed;
     },
   };
 }

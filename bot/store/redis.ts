@@ -54,13 +54,17 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Sto
   });
   // ioredis prints unhandled 'error' events to stderr on every reconnect attempt; the
   // resilient wrapper reports outages once, so these are deliberately ignored here.
-  client.on('error', () => undefined);
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => {
+    lastError = err;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
     client.disconnect();
-    const why = err instanceof Error ? err.message : String(err);
+    // connect() only says "Connection is closed"; the error event has the cause (ECONNREFUSED...).
+    const why = (lastError ?? (err instanceof Error ? err : new Error(String(err)))).message;
     throw new StoreUnavailableError(
       `Redis at ${safeUrl(options.url)} is unreachable (${why}). Start Redis or fix REDIS_URL; ` +
         `to run a single replica without shared state, set STORE=memory.`,
