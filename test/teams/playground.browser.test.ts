@@ -25,7 +25,11 @@ if (!haveChromium) {
 const SCREENSHOT = 'test/artifacts/teams-card.png';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-describe.skipIf(!haveChromium)('Teams card in the Agents Playground (real browser)', () => {
+const title = haveChromium
+  ? 'Teams card in the Agents Playground (real browser)'
+  : `Teams card in the Agents Playground: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+
+describe.skipIf(!haveChromium)(title, () => {
   let server: HttpServer;
   let playground: Playground;
   let browser: Browser;
