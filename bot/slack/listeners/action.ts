@@ -32,7 +32,10 @@ export function registerAction(app: App, deps: SlackDeps): void {
     const incoming: Incoming = { type: 'action', id: `${body.trigger_id}:${action.action_id}`, user: body.user.id, place, action: cardAction };
     try {
       const reply = await handle(incoming, deps.core);
-      if (reply) await deliver(deps, client, respond, reply, place, ephemeral);
+      if (reply) {
+        await deliver(deps, client, respond, reply, place, ephemeral);
+        log.info({ action: cardAction.kind, reply: reply.body.kind, delivery: reply.delivery }, 'answered a button press');
+      }
     } catch (error) {
       log.error(failure(error), 'could not answer a button press');
     }
@@ -49,8 +52,8 @@ async function deliver(deps: SlackDeps, client: WebClient, respond: RespondFn, r
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
       return;
     case 'thread':
-      if (ephemeral || place.thread === null) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-      else await client.chat.postMessage({ channel: place.channel, thread_ts: place.thread, unfurl_links: false, ...message });
+      if (ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      else await client.chat.postMessage({ channel: place.channel, ...(place.thread === null ? {} : { thread_ts: place.thread }), unfurl_links: false, ...message });
       return;
     case 'channel':
       await share(deps, client, respond, reply, place, message);

@@ -25,7 +25,10 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     const log = deps.logger.child({ listener: 'command', channel: command.channel_id });
     try {
       const reply = await handle(incoming, deps.core);
-      if (reply) await respond({ response_type: 'ephemeral', ...renderSlack(reply) });
+      if (reply) {
+        await respond({ response_type: 'ephemeral', ...renderSlack(reply) });
+        log.info({ reply: reply.body.kind }, 'answered a slash command');
+      }
     } catch (error) {
       log.error(failure(error), 'could not answer a slash command');
       await respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong on my side. Please try again in a moment.' }).catch(

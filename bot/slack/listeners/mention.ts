@@ -16,7 +16,10 @@ export function registerMention(app: App, deps: SlackDeps): void {
     const log = deps.logger.child({ listener: 'app_mention', eventId: body.event_id, channel: event.channel });
     try {
       const reply = await handle(incoming, deps.core);
-      if (reply) await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
+      if (reply) {
+        await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
+        log.info({ reply: reply.body.kind, delivery: reply.delivery }, 'answered a mention');
+      }
     } catch (error) {
       log.error(failure(error), 'could not answer a mention');
     }

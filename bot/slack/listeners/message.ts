@@ -24,7 +24,10 @@ export function registerMessage(app: App, deps: SlackDeps): void {
     const log = deps.logger.child({ listener: 'message', eventId: body.event_id, channel: event.channel });
     try {
       const reply = await handle(incoming, deps.core);
-      if (reply) await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
+      if (reply) {
+        await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
+        log.info({ reply: reply.body.kind, delivery: reply.delivery }, 'answered a message');
+      }
     } catch (error) {
       log.error(failure(error), 'could not answer a message');
     }
