@@ -5,7 +5,8 @@ import {
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
+import { bodyLimit, DEFAULT_BODY_LIMIT_BYTES } from '../ops/bodyLimit.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import { TeamsBot } from './bot.ts';
@@ -18,6 +19,8 @@ export interface TeamsDeps {
   readonly config: TeamsConfig;
   readonly core: CoreDeps;
   readonly logger: Logger;
+  /** Larger requests get 413 before anything parses them (BODY_LIMIT_BYTES). */
+  readonly bodyLimitBytes?: number;
 }
 
 const SORRY = 'Something went wrong on my side while answering. Please try again in a minute.';
@@ -45,7 +48,7 @@ export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
   const adapter = createTeamsAdapter(deps.config, deps.logger);
   const bot = new TeamsBot({ core: deps.core, logger: deps.logger });
   if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
-  app.post(TEAMS_PATH, express.json({ limit: '256kb' }), (req, res, next) => {
+  app.post(TEAMS_PATH, bodyLimit(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES), (req, res, next) => {
     adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch(next);
   });
   return adapter;

@@ -111,9 +111,11 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect(JSON.stringify(card)).toContain('Marked as not helpful');
   });
 
-  it('refuses a body that is not JSON without calling anyone', async () => {
+  it('refuses a body that is not JSON, or too large, without calling anyone', async () => {
     const res = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
+    const huge = message('x'.repeat(300 * 1024), { serviceUrl: connector.serviceUrl });
+    expect((await post(bot.url, huge)).status).toBe(413);
     expect(connector.calls).toEqual([]);
   });
 });
