@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entrySchema, type Catalog, type Entry, type EntryInput } from '../catalog/index.ts';
+import { entrySchema, loadCatalog, type Catalog, type Entry, type EntryInput } from '../catalog/index.ts';
 import { createClassifier, MAX_CLASSIFY_CHARS } from './index.ts';
 
 /** A minimal valid entry; tests set only the fields the behaviour under test reads. */
@@ -119,6 +119,22 @@ describe('classify: not ours', () => {
       expect(r.matches.length).toBeGreaterThan(0);
       expect(r.matches.every((m) => m.score < 0.5)).toBe(true);
     }
+  });
+
+  it('stays quiet on a generic ARM code that happens to be part of one of ours', () => {
+    const real = createClassifier(loadCatalog());
+    const paste = 'AKS node pool upgrade failed: Code="OperationNotAllowed" Message="Operation is not allowed while another one runs"';
+    expect(real.classify(paste, 'channel').trigger).toBe(false);
+    expect(real.classify('Code: BadRequest / ResourceNotFound / InternalServerError', 'channel').trigger).toBe(false);
+  });
+
+  it('offers the guest agent entry for the Azure VM backup spelling when asked, but not unprompted', () => {
+    const real = createClassifier(loadCatalog());
+    const text = 'VM backup failed: UserErrorGuestAgentStatusUnavailable';
+    const direct = real.classify(text, 'direct');
+    expect(direct.trigger).toBe(true);
+    expect(direct.matches[0]?.id).toBe('GuestAgentStatusUnavailableUserError');
+    expect(real.classify(text, 'channel').trigger).toBe(false);
   });
 
   it('sets SAP HANA codes aside and never answers them with a SQL entry', () => {

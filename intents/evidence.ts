@@ -1,5 +1,5 @@
 import { scanCodes, type CodeIndex } from './extract-codes.ts';
-import { guessCode, nearestIds, type FuzzyIndex } from './fuzzy-codes.ts';
+import { guessCode, nearestIds, reframedCode, type FuzzyIndex } from './fuzzy-codes.ts';
 import { findTemplates, type MessageIndex, type TemplateHit } from './match-messages.ts';
 import { canonicalTokens } from './normalize.ts';
 import { GENERIC_SQL_ERRORS, isTelling, scanSqlErrors, type SqlErrorIndex } from './sql-errors.ts';
@@ -64,7 +64,9 @@ export function gatherEvidence(text: string, ix: Indices): Findings {
   for (const { word, at } of scan.unknown) {
     // "UserErrorSQLLSNValidationFaliure" has the Azure shape but is a typo of a known code.
     const guess = guessCode(word, ix.fuzzy).filter((g) => g.score >= 0.84);
+    const other = guess.length > 0 ? null : reframedCode(word, ix.fuzzy);
     if (guess.length > 0) for (const g of guess) push(g.id, g.score, 'code', at, false, true);
+    else if (other) push(other.id, other.score, 'code', at, false, true);
     else unknownCodes.push(word);
   }
   for (const { word, at } of scan.codeLike) for (const g of guessCode(word, ix.fuzzy)) push(g.id, g.score, 'code', at, false, true);
