@@ -15,7 +15,12 @@ export interface Place {
   readonly team: string;
   /** Slack channel id / Teams conversation id (without the ;messageid= suffix). */
   readonly channel: string;
-  /** Root of the thread (Slack thread_ts or the message ts; Teams reply-chain root id); null outside threads. */
+  /**
+   * Root of the thread the answer goes in, which is also the key of the thread's context:
+   * Slack thread_ts, or the message's own ts for a top-level channel message (the answer
+   * starts a thread on it); Teams reply-chain root id. Null for a top-level DM message: the
+   * DM conversation itself is then the context.
+   */
   readonly thread: string | null;
   readonly space: 'channel' | 'group' | 'dm';
 }
