@@ -7,6 +7,7 @@ import { buildBotServer } from './http/bot-server.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
+import { attachTeams, TeamsConfigError, type TeamsSide } from './teams/index.ts';
 
 function settings(): BotConfig {
   try {
@@ -25,7 +26,7 @@ const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
   onError: (where) => metrics.error(where),
-  secrets: [config.slack.botToken, config.slack.signingSecret ?? undefined, config.slack.appToken ?? undefined],
+  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword']],
 });
 
 let catalog;
@@ -47,8 +48,25 @@ try {
 }
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
 const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
-const port = await server.start(config.port);
-logger.info({ port, slack: server.slack.mode, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
+// Teams on the same app and port when its settings are present. Local mode (no credentials
+// at all: loopback, unauthenticated, Agents Playground beside it) can key off
+// `config.slack === null` (no SLACK_* setting at all); until it is wired, `local` stays false.
+const host = process.env['HOST']?.trim() || undefined;
+let teams: TeamsSide | null = null;
+try {
+  teams = attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local: false, core, logger, bodyLimitBytes: config.bodyLimitBytes });
+} catch (error) {
+  if (!(error instanceof TeamsConfigError)) throw error;
+  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
+  process.exit(1);
+}
+if (server.slack === null && teams === null) {
+  process.stderr.write('sqlbackup-bot cannot start: no chat platform is configured. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) for Slack, or the Teams settings.\n');
+  process.exit(1);
+}
+const port = await server.start(config.port, host);
+await teams?.started(port);
+logger.info({ port, slack: server.slack?.mode ?? 'off', teams: teams !== null, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -57,6 +75,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   try {
     await server.stop();
+    await teams?.stop();
     await store.close();
   } catch (error) {
     logger.error({ err: (error as Error).message }, 'shutdown did not finish cleanly');

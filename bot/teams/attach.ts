@@ -25,13 +25,15 @@ export interface AttachOptions {
   readonly local: boolean;
   readonly core: CoreDeps;
   readonly logger: Logger;
+  readonly bodyLimitBytes?: number;
 }
 
 /** Mounts Teams when its settings are present or in local mode; null when Teams is not wanted. Throws TeamsConfigError. */
 export function attachTeams(app: Express, options: AttachOptions): TeamsSide | null {
   if (!options.local && !hasTeamsSettings(options.env)) return null;
   const config = readTeamsConfig(options.env, options.host);
-  mountTeams(app, { config, core: options.core, logger: options.logger });
+  const limit = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
+  mountTeams(app, { config, core: options.core, logger: options.logger, ...limit });
   let playground: Playground | null = null;
   return {
     config,

@@ -48,7 +48,15 @@ export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
   const adapter = createTeamsAdapter(deps.config, deps.logger);
   const bot = new TeamsBot({ core: deps.core, logger: deps.logger });
   if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
+  const authenticated = deps.config.auth === 'bot-framework';
   app.post(TEAMS_PATH, bodyLimit(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES), (req, res, next) => {
+    // No token at all: answer here. The adapter would say the same 401 but print a stack
+    // trace to the console for every scanner that probes the endpoint.
+    if (authenticated && !req.headers.authorization) {
+      deps.logger.warn({ path: TEAMS_PATH }, 'teams: request without a Bot Framework token refused');
+      res.status(401).end();
+      return;
+    }
     adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch(next);
   });
   return adapter;
