@@ -21,8 +21,8 @@ describe('readConfig', () => {
     const config = readConfig(VALID);
     expect(config.port).toBe(3000);
     expect(config.store).toEqual({ kind: 'memory' });
-    expect(config.slack.appToken).toBeNull();
-    expect(config.slack.apiUrl).toBeNull();
+    expect(config.slack?.appToken).toBeNull();
+    expect(config.slack?.apiUrl).toBeNull();
     expect(config.limits.perUser.max).toBeGreaterThan(0);
   });
 
@@ -56,16 +56,21 @@ describe('readConfig', () => {
     });
     expect(config.port).toBe(8080);
     // The Web API client appends method names, so the base must end with a slash.
-    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(config.slack?.apiUrl).toBe('http://127.0.0.1:9999/api/');
     expect(config.limits.perUser).toEqual({ max: 5, windowMs: 30_000 });
     expect(config.limits.perChannel).toEqual({ max: 7, windowMs: 30_000 });
     expect(config.catalogDirs).toEqual(['/etc/a', '/etc/b']);
     expect(config.bodyLimitBytes).toBe(65_536);
   });
 
+  it('runs without Slack when no Slack setting is present at all', () => {
+    expect(readConfig({}).slack).toBeNull();
+    expect(readConfig({ PORT: '4000' }).slack).toBeNull();
+  });
+
   it('needs no signing secret in Socket Mode', () => {
     const config = readConfig({ SLACK_BOT_TOKEN: VALID.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A-123-abc' });
-    expect(config.slack.signingSecret).toBeNull();
-    expect(config.slack.appToken).toBe('xapp-1-A-123-abc');
+    expect(config.slack?.signingSecret).toBeNull();
+    expect(config.slack?.appToken).toBe('xapp-1-A-123-abc');
   });
 });

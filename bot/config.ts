@@ -27,11 +27,15 @@ export interface BotConfig {
   readonly logLevel: LogLevel;
   readonly catalogDirs: readonly string[];
   readonly limits: CoreLimits;
-  readonly slack: SlackConfig;
+  /** Null when no SLACK_* setting is present at all: a Teams-only (or local) deployment. */
+  readonly slack: SlackConfig | null;
   readonly store: StoreConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Any one of these means "run Slack", and then the rest must be right too. */
+const SLACK_SETTINGS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
 
 const LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -66,7 +70,7 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
       threadTtlMs: int(env, 'THREAD_TTL_HOURS', DEFAULT_LIMITS.threadTtlMs / 3_600_000, 1, 24 * 90) * 3_600_000,
       dedupeTtlMs: DEFAULT_LIMITS.dedupeTtlMs,
     },
-    slack: readSlackConfig(env),
+    slack: SLACK_SETTINGS.some((name) => env[name]?.trim()) ? readSlackConfig(env) : null,
     store,
   };
 }

@@ -9,7 +9,8 @@ import { createHttpServer, type HttpServer } from './server.ts';
 
 export interface BotServer {
   readonly http: HttpServer;
-  readonly slack: SlackApp;
+  /** Null when Slack is not configured (a Teams-only deployment). */
+  readonly slack: SlackApp | null;
   /** Listens on `port` (0: any free one) and connects Socket Mode if configured; resolves with the port. */
   start(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -17,7 +18,7 @@ export interface BotServer {
 
 /** The Slack app and the health routes on one HTTP server; other adapters mount on `http.app`. */
 export interface BotServerOptions {
-  readonly slack: SlackConfig;
+  readonly slack: SlackConfig | null;
   readonly core: CoreDeps;
   readonly logger: Logger;
   readonly bodyLimitBytes?: number;
@@ -41,10 +42,10 @@ export function buildBotServer(options: BotServerOptions): BotServer {
   );
   http.app.use(inFlight.middleware());
   const slackOptions = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
-  const slack = createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
+  const slack = options.slack === null ? null : createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
   // Bolt acknowledges events before answering them; tracking the listener chain lets a
   // shutdown wait for answers that are still being worked on after the 200 went out.
-  slack.app.use(async ({ next }) => {
+  slack?.app.use(async ({ next }) => {
     await inFlight.track(next());
   });
   return {
@@ -52,14 +53,14 @@ export function buildBotServer(options: BotServerOptions): BotServer {
     slack,
     async start(port, host) {
       const bound = await http.listen(port, host);
-      await slack.start();
+      await slack?.start();
       return bound;
     },
     async stop() {
       const closed = http.close();
       const finished = await inFlight.drain(options.shutdownTimeoutMs ?? 10_000);
       if (!finished) options.logger.warn({ abandoned: inFlight.size }, 'shutdown deadline reached with answers still in flight');
-      await slack.stop();
+      await slack?.stop();
       await closed;
     },
   };

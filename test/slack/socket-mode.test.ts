@@ -85,7 +85,7 @@ afterAll(async () => {
 
 describe('Socket Mode', () => {
   it('connects with the app token and serves no /slack/events endpoint', async () => {
-    expect(bot.slack.mode).toBe('socket');
+    expect(bot.slack?.mode).toBe('socket');
     const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
