@@ -7,7 +7,7 @@ import { handleMessage } from './messages.ts';
 import { checkRate } from './rate-limit.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
 
-const TRUNCATED_NOTE = 'Your message was long, so I read only its beginning.';
+const TRUNCATED_NOTE = 'Your message was long, so I read only part of it closely (its start and end); codes anywhere in it still count.';
 
 /**
  * The one entry point every adapter calls. Returns what to say and how to deliver it, or
