@@ -232,6 +232,16 @@ describe('other replies', () => {
     expect(runs(stub!)).toContain(entry.title);
   });
 
+  it('shows the commands in a notice monospace, without the backticks', () => {
+    const card = one({ kind: 'notice', text: 'That entry is gone. Try `/sqlbackup list`.' });
+    expect(validateCard(card)).toEqual([]);
+    expect(nodesOf(card).filter((n) => n.type === 'TextRun').map((n) => [n.text, n.fontType])).toEqual([
+      ['That entry is gone. Try ', undefined],
+      ['/sqlbackup list', 'monospace'],
+      ['.', undefined],
+    ]);
+  });
+
   it('help and notices are valid cards', () => {
     expect(validateCard(one({ kind: 'help' }))).toEqual([]);
     expect(validateCard(one({ kind: 'notice', text: 'Watching this channel.' }))).toEqual([]);

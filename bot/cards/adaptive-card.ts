@@ -1,7 +1,7 @@
 import type { Category, Entry } from '../../catalog/index.ts';
 import type { Candidate, EntryRef, Reply, ReplyBody } from '../core/types.ts';
 import {
-  bullets, candidateRows, code, label, note, openUrl, para, rich, run, type AcNode,
+  bullets, candidateRows, code, label, note, openUrl, para, rich, run, withCodeSpans, type AcNode,
 } from './adaptive-elements.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { helpCard } from './adaptive-help.ts';
@@ -178,6 +178,6 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
     case 'feedback-ack':
       return [feedbackCard(body)];
     case 'notice':
-      return [card(body.text, [para(cut(body.text, 2000))])];
+      return [card(body.text.replace(/`/g, ''), [rich(withCodeSpans(cut(body.text, 2000)))])];
   }
 }

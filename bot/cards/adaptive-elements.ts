@@ -40,6 +40,17 @@ export function run(text: string, style: RunStyle = {}): AcNode {
   };
 }
 
+/**
+ * The core writes commands in its notices between backticks (`/sqlbackup list`): shown here
+ * as monospace runs, still literal text, never markdown.
+ */
+export function withCodeSpans(text: string): AcNode[] {
+  return text
+    .split(/`([^`\n]+)`/)
+    .map((part, i) => (i % 2 === 1 ? run(part, { mono: true }) : run(part)))
+    .filter((node) => node.text !== '');
+}
+
 export function rich(runs: readonly AcNode[], spacing?: 'none' | 'small' | 'medium'): AcNode {
   return { type: 'RichTextBlock', inlines: runs, ...(spacing ? { spacing } : {}) };
 }

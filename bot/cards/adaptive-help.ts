@@ -10,7 +10,7 @@ const LINES = [
   'Paste an Azure Backup failure for SQL Server on an Azure VM: the portal error, PowerShell or az output, the alert e-mail or a log line. Plain words work too, like "log chain is broken again".',
   'In a channel, mention me with the error in the same message. In a chat with me, just paste it.',
   'I answer with what the error means, its likely causes, the steps to fix it and the docs.',
-  'Ask follow-up questions in the same thread: "what about the master database?", "PowerShell?", "is it safe to retry?".',
+  'Ask follow-up questions in the same thread (in a channel, mention me again): "what about the master database?", "PowerShell?", "is it safe to retry?".',
 ];
 
 const COMMANDS = [
