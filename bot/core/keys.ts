@@ -11,6 +11,7 @@ export const keys = {
   userRate: (place: Place, user: string) => `rate:user:${place.platform}:${place.team}:${user}`,
   channelRate: (place: Place) => `rate:channel:${place.platform}:${place.team}:${place.channel}`,
   feedback: (entryId: string, day: string) => `feedback:${entryId}:${day}`,
+  usage: (day: string) => `usage:${day}`,
   vote: (place: Place, user: string, entryId: string) =>
     `vote:${place.platform}:${place.team}:${place.channel}:${place.thread ?? '-'}:${user}:${entryId}`,
 };
