@@ -7,7 +7,7 @@ import { buildBotServer } from './http/bot-server.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
-import { attachTeams, TeamsConfigError, type TeamsSide } from './teams/index.ts';
+import { attachTeams, hasTeamsSettings, TeamsConfigError, type TeamsSide } from './teams/index.ts';
 
 function settings(): BotConfig {
   try {
@@ -48,20 +48,17 @@ try {
 }
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
 const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
-// Teams on the same app and port when its settings are present. Local mode (no credentials
-// at all: loopback, unauthenticated, Agents Playground beside it) can key off
-// `config.slack === null` (no SLACK_* setting at all); until it is wired, `local` stays false.
-const host = process.env['HOST']?.trim() || undefined;
+// Teams on the same app and port when its settings are present. With no credentials for
+// either platform the bot runs in local mode: loopback by default, Teams unauthenticated,
+// and the Agents Playground started beside it, so a newcomer can talk to it at once.
+const local = config.slack === null && !hasTeamsSettings(process.env);
+const host = process.env['HOST']?.trim() || (local ? '127.0.0.1' : undefined);
 let teams: TeamsSide | null = null;
 try {
-  teams = attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local: false, core, logger, bodyLimitBytes: config.bodyLimitBytes });
+  teams = attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local, core, logger, bodyLimitBytes: config.bodyLimitBytes });
 } catch (error) {
   if (!(error instanceof TeamsConfigError)) throw error;
   process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
-  process.exit(1);
-}
-if (server.slack === null && teams === null) {
-  process.stderr.write('sqlbackup-bot cannot start: no chat platform is configured. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) for Slack, or the Teams settings.\n');
   process.exit(1);
 }
 const port = await server.start(config.port, host);
