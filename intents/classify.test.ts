@@ -159,7 +159,57 @@ describe('classify: hostile input', () => {
     expect(performance.now() - t).toBeLessThan(200);
     expect(r.truncated).toBe(true);
     expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
-    expect(MAX_CLASSIFY_CHARS).toBeLessThan(1_000_000);
+  });
+
+  const logLines = (chars: number, seed: number): string => {
+    const lines: string[] = [];
+    let n = 0;
+    for (let i = 0; n < chars; i++) {
+      const line = `2025-03-0${(i + seed) % 9} 02:${String(i % 60).padStart(2, '0')} INFO BackupWorker heartbeat ok pid=${4000 + i} queue=${i % 17}`;
+      lines.push(line);
+      n += line.length + 1;
+    }
+    return lines.join('\n');
+  };
+
+  it('finds codes anywhere in a long log, in order, and says the paste was not read in full', () => {
+    const near = (kb: number) => logLines(kb * 1024, kb);
+    const paste = [near(20), 'Error Code : UserErrorSQLLSNValidationFailure', near(300), 'JobFailureCode_s: OperationCancelledBecauseConflictingOperationRunningUserError', near(2)].join('\n');
+    expect(paste.length).toBeGreaterThan(160 * 1024);
+    const r = classifier.classify(paste, 'channel');
+    expect(r.truncated).toBe(true);
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure', 'OperationCancelledBecauseConflictingOperationRunningUserError']);
+    expect(r.trigger).toBe(true);
+  });
+
+  it('finds a code buried in the middle of a long paste, below the documented limit', () => {
+    const paste = `${logLines(400 * 1024, 1)}\nstatus=Failed code=UserErrorSQLLSNValidationFailure\n${logLines(400 * 1024, 2)}`;
+    expect(paste.length).toBeLessThan(MAX_CLASSIFY_CHARS);
+    expect(classifier.classify(paste, 'direct').matches[0]?.id).toBe('UserErrorSQLLSNValidationFailure');
+  });
+
+  it('costs time in proportion to the paste, not worse', () => {
+    const time = (text: string): number => {
+      classifier.classify(text, 'channel');
+      const runs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        classifier.classify(text, 'channel');
+        runs.push(performance.now() - t);
+      }
+      return runs.sort((a, b) => a - b)[2]!;
+    };
+    const small = time(logLines(128 * 1024, 3));
+    const big = time(logLines(1024 * 1024, 4));
+    // Eight times the text; allow for noise on a shared machine, not for quadratic growth.
+    expect(big).toBeLessThan(Math.max(small, 2) * 20);
+    expect(big).toBeLessThan(250);
+  });
+
+  it('answers a paste that is one huge word at once', () => {
+    const t = performance.now();
+    expect(classifier.classify('q'.repeat(60_000), 'channel').trigger).toBe(false);
+    expect(performance.now() - t).toBeLessThan(200);
   });
 
   it('survives binary junk and invisible characters', () => {

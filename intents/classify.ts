@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/index.ts';
 import { gatherEvidence, type Evidence, type Indices } from './evidence.ts';
-import { buildCodeIndex } from './extract-codes.ts';
+import { buildCodeIndex, codesIn } from './extract-codes.ts';
 import { buildFuzzyIndex } from './fuzzy-codes.ts';
 import { buildMessageIndex } from './match-messages.ts';
 import { prepareInput } from './normalize.ts';
@@ -68,7 +68,7 @@ function merge(evidence: readonly Evidence[]): (Match & { at: number; literal: b
 }
 
 export function classifyWith(model: Model, raw: string, mode: Mode): Classification {
-  const { text, truncated } = prepareInput(raw);
+  const { text, truncated } = prepareInput(raw, (middle) => codesIn(middle, model.codes));
   const { evidence, unknownCodes, hana } = gatherEvidence(text, model);
   const literalCount = evidence.filter((e) => e.literal).length;
   // Plain words only matter when the paste names nothing: a text guess next to a code is noise.

@@ -113,3 +113,39 @@ export function scanCodes(text: string, index: CodeIndex): CodeScan {
   }
   return { hits, unknown, hana, codeLike };
 }
+
+/** Middle-of-paste words kept, at most: a log full of distinct codes still costs little. */
+const MAX_MIDDLE_CODES = 64;
+
+/**
+ * The words of a long paste's middle that name codes (ours, Azure-shaped unknown ones, HANA),
+ * in order, each once, one per line. Numbers and CamelCase words are left out: in the
+ * middle of a log they are far more often process ids and class names than error codes.
+ * A single pass that slices only words long enough to be a code.
+ */
+export function codesIn(text: string, index: CodeIndex): string {
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length && kept.length < MAX_MIDDLE_CODES; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isAlnum(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const length = i - start;
+    const from = start;
+    start = -1;
+    if (length < 6 || length > 120) continue;
+    const word = text.slice(from, i);
+    const lower = word.toLowerCase();
+    if (seen.has(lower)) continue;
+    const shaped = AZURE_SHAPE.test(lower);
+    if (index.byName.has(lower) || shaped || (isHanaCode(word) && looksLikeCode(word))) {
+      seen.add(lower);
+      kept.push(word);
+    }
+  }
+  return kept.join('\n');
+}

@@ -7,7 +7,14 @@ import type { Entry } from '../catalog/index.ts';
 
 export type { Classification, FollowUp, Match, MatchVia, Mode } from './types.ts';
 export type { CodeGuess } from './fuzzy-codes.ts';
-export { MAX_CLASSIFY_CHARS } from './normalize.ts';
+/**
+ * Paste limits. A paste of up to MAX_CLASSIFY_CHARS (1 MiB) characters has every catalog
+ * code found wherever it sits. Its first 48 KiB and last 16 KiB (FULL_READ_CHARS together)
+ * are read in full: codes, Azure and SQL Server messages, plain words; the middle only for
+ * codes, in one linear pass. A longer paste is read the same way with its middle cut at
+ * MAX_CLASSIFY_CHARS. Anything not read in full sets `truncated`.
+ */
+export { FULL_READ_CHARS, MAX_CLASSIFY_CHARS } from './normalize.ts';
 export { THRESHOLDS } from './classify.ts';
 export { createFollowUpClassifier, type FollowUpClassifier } from './follow-up.ts';
 export { HANA_ONLY_CODES, isHanaCode } from './hana.ts';

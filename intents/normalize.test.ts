@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLASSIFY_CHARS, canonicalTokens, prepareInput, templateTokens, WILDCARD } from './normalize.ts';
+import { FULL_READ_CHARS, HEAD_CHARS, MAX_CLASSIFY_CHARS, TAIL_CHARS, canonicalTokens, prepareInput, templateTokens, WILDCARD } from './normalize.ts';
 
 const words = (text: string): string => canonicalTokens(prepareInput(text).text).map((t) => t.word).join(' ');
 
@@ -13,11 +13,39 @@ describe('prepareInput', () => {
     expect(prepareInput('\u201CNT Service\\x\u201D \u2018a\u2019 ＵｓｅｒＥｒｒｏｒ').text).toBe('"NT Service\\x" \'a\' UserError');
   });
 
-  it('cuts input beyond the documented limit and says so', () => {
-    const long = prepareInput('x'.repeat(MAX_CLASSIFY_CHARS + 10));
-    expect(long.truncated).toBe(true);
-    expect(long.text.length).toBe(MAX_CLASSIFY_CHARS);
+  it('reads a long paste by its head and tail, hands the middle to the digest, and says so', () => {
+    const head = 'H '.repeat(HEAD_CHARS);
+    const tail = ' T'.repeat(TAIL_CHARS);
+    let seen = '';
+    const r = prepareInput(`${head}MIDDLE${tail}`, (middle) => {
+      seen = middle;
+      return 'KEPT';
+    });
+    expect(r.truncated).toBe(true);
+    expect(seen).toContain('MIDDLE');
+    expect(r.text.length).toBeLessThanOrEqual(FULL_READ_CHARS + 10);
+    expect(r.text.startsWith('H H')).toBe(true);
+    expect(r.text.endsWith('T T')).toBe(true);
+    expect(r.text).toContain('\nKEPT\n');
+    expect(r.text).not.toContain('MIDDLE');
+  });
+
+  it('never cuts a word in two at the head or tail boundary', () => {
+    const code = 'UserErrorSQLLSNValidationFailure';
+    const pad = 'x '.repeat(HEAD_CHARS / 2 - 10);
+    const r = prepareInput(`${pad}${code} ${'y '.repeat(TAIL_CHARS)}`, (m) => m.trim().split(/\s+/).filter((w) => w.length > 1).join(' '));
+    expect(r.text).toContain(code);
+  });
+
+  it('bounds the middle at the documented limit', () => {
+    let length = 0;
+    prepareInput('x '.repeat(MAX_CLASSIFY_CHARS), (middle) => {
+      length = middle.length;
+      return '';
+    });
+    expect(length).toBeLessThanOrEqual(MAX_CLASSIFY_CHARS - TAIL_CHARS);
     expect(prepareInput('short').truncated).toBe(false);
+    expect(prepareInput('z'.repeat(FULL_READ_CHARS)).truncated).toBe(false);
   });
 });
 

@@ -3,12 +3,27 @@
  * `prepareInput`, so the limits here bound the work of the whole classifier.
  */
 
-/** Characters the classifier reads; the rest of a longer paste is cut and `truncated` is set. */
-export const MAX_CLASSIFY_CHARS = 64 * 1024;
+/**
+ * How much of a paste the classifier reads. Logs put the failure at the end and chat puts
+ * the question at the start, so the first HEAD_CHARS and the last TAIL_CHARS are read in
+ * full (codes, messages, SQL errors, plain words); the part between them is searched for
+ * error codes only, which is a single cheap pass. Every catalog code in a paste of up to
+ * MAX_CLASSIFY_CHARS characters is found wherever it sits; in a longer paste, the codes in
+ * its first MAX_CLASSIFY_CHARS and its last TAIL_CHARS. Cost is linear in the part read.
+ */
+export const HEAD_CHARS = 48 * 1024;
+export const TAIL_CHARS = 16 * 1024;
+/** A longer paste is not read in full, and says so in `truncated`. */
+export const FULL_READ_CHARS = HEAD_CHARS + TAIL_CHARS;
+export const MAX_CLASSIFY_CHARS = 1024 * 1024;
 
 export interface PreparedInput {
-  /** Cleaned text: NFKC, no invisible or bidi controls, straight quotes. Offsets refer to it. */
+  /**
+   * Cleaned text: NFKC, no invisible or bidi controls, straight quotes. Offsets refer to it.
+   * For a long paste: head, what `digest` kept of the middle, tail, one line apart.
+   */
   readonly text: string;
+  /** Part of the input was not read in full (only searched for codes, or not at all). */
   readonly truncated: boolean;
 }
 
@@ -19,18 +34,42 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 
-export function prepareInput(raw: string): PreparedInput {
-  const truncated = raw.length > MAX_CLASSIFY_CHARS;
-  const cut = truncated ? raw.slice(0, MAX_CLASSIFY_CHARS) : raw;
+function clean(raw: string): string {
   // NFKC folds full-width letters and the ellipsis character into ASCII; the replacements
   // after it keep the string length stable enough for offsets to stay meaningful.
-  const text = cut
+  return raw
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"');
-  return { text, truncated };
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Moves a cut to the nearest gap between words (within 256 characters), so no code is split. */
+function gapNear(raw: string, at: number, step: 1 | -1): number {
+  for (let i = at, n = 0; n < 256 && i > 0 && i < raw.length; i += step, n++) {
+    const c = raw.charCodeAt(i);
+    if (c < 128 && !isAsciiWordChar(c)) return i;
+  }
+  return at;
+}
+
+/**
+ * Cleans the input and bounds the work downstream. A long paste keeps its head and tail;
+ * `digest` turns its middle into the few words worth keeping (the codes in it).
+ */
+export function prepareInput(raw: string, digest: (middle: string) => string = () => ''): PreparedInput {
+  if (raw.length <= FULL_READ_CHARS) return { text: clean(raw), truncated: false };
+  const headEnd = gapNear(raw, HEAD_CHARS, -1);
+  const tailStart = Math.max(headEnd, gapNear(raw, raw.length - TAIL_CHARS, 1));
+  const middle = raw.slice(headEnd, Math.min(tailStart, MAX_CLASSIFY_CHARS - TAIL_CHARS)).replace(INVISIBLE, '');
+  const kept = digest(middle);
+  const text = `${clean(raw.slice(0, headEnd))}\n${kept ? `${clean(kept)}\n` : ''}${clean(raw.slice(tailStart))}`;
+  return { text, truncated: true };
 }
 
 export interface Token {

@@ -32,7 +32,10 @@ export interface Classification {
   readonly unknownCodes: readonly string[];
   /** Codes of another product that shares the backup extension (SAP HANA): never a SQL entry. */
   readonly foreign: { readonly product: 'sap-hana'; readonly codes: readonly string[] } | null;
-  /** The input was longer than the classifier reads and was cut. */
+  /**
+   * The input was longer than the classifier reads in full (FULL_READ_CHARS): its middle was
+   * only searched for codes, and anything past MAX_CLASSIFY_CHARS before the tail not at all.
+   */
   readonly truncated: boolean;
 }
 

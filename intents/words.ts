@@ -18,12 +18,15 @@ const STOP = new Set(
 
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 50_000;
+const MAX_STEMMED = 40;
 
 export function stem(word: string): string {
   let s = memo.get(word);
   if (s === undefined) {
-    s = word.length <= 3 || /\d/.test(word) ? word : PorterStemmer.stem(word);
-    if (memo.size < MEMO_LIMIT) memo.set(word, s);
+    // Porter's regexes take seconds on a 60 KB "word" (base64, a run of x); no English word
+    // is that long, so only ordinary lengths are stemmed.
+    s = word.length <= 3 || word.length > MAX_STEMMED || /\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (memo.size < MEMO_LIMIT && word.length <= MAX_STEMMED) memo.set(word, s);
   }
   return s;
 }
