@@ -44,6 +44,8 @@ interface Result {
   ackP99Ms: number;
   ackMaxMs: number;
   ackErrors: number;
+  /** Why acknowledgements failed: timeout, reset, http-503... */
+  ackErrorKinds: Record<string, number>;
   answered: number;
   lost: number;
   duplicated: number;
@@ -67,6 +69,11 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
   const texts = pastes();
   const acks: number[] = [];
   let ackErrors = 0;
+  const ackErrorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    ackErrors++;
+    ackErrorKinds[kind] = (ackErrorKinds[kind] ?? 0) + 1;
+  };
   let inFlight = 0;
   let both = 0;
   let next = 0;
@@ -79,9 +86,10 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
       const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body, signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
       if (res.status === 200) acks.push(performance.now() - started);
-      else ackErrors++;
-    } catch {
-      ackErrors++;
+      else failed(`http-${res.status}`);
+    } catch (err) {
+      const name = err instanceof Error ? (err.name === 'TimeoutError' ? 'timeout' : String((err.cause as { code?: string } | undefined)?.code ?? err.name)) : 'error';
+      failed(name);
     }
   };
 
@@ -153,6 +161,7 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
     ackP99Ms: round(pct(acks, 0.99)),
     ackMaxMs: round(acks.at(-1) ?? Number.NaN),
     ackErrors,
+    ackErrorKinds,
     answered: [...counts.values()].filter((c) => c > 0).length,
     lost,
     duplicated,
@@ -200,7 +209,7 @@ async function main(): Promise<number> {
         'ack p50 ms': r.ackP50Ms,
         'ack p99 ms': r.ackP99Ms,
         'ack max ms': r.ackMaxMs,
-        'ack errors': r.ackErrors,
+        'ack errors': r.ackErrors === 0 ? 0 : `${r.ackErrors} ${JSON.stringify(r.ackErrorKinds)}`,
         sent: r.sent,
         'to both': r.deliveredToBoth,
         answered: r.answered,

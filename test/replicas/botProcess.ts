@@ -44,10 +44,10 @@ export function botEnv(o: BotEnvOptions): Record<string, string> {
   return { ...env, ...o.extra };
 }
 
-export async function startBot(name: string, env: Record<string, string>, readyTimeoutMs = 45_000): Promise<BotProcess> {
+export async function startBot(name: string, env: Record<string, string>, readyTimeoutMs = 45_000, nodeArgs: readonly string[] = []): Promise<BotProcess> {
   const port = await freePort();
   // Only PATH and HOME from the parent: a developer's own SLACK_* or REDIS_URL must not leak in.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bot/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
