@@ -49,6 +49,12 @@ describe('Teams conversations', () => {
     expect(nodesOf(card).some((n) => n.fontType === 'monospace' && /Initialize-AzRecoveryServicesBackupProtectableItem/.test(String(n.text)))).toBe(true);
   });
 
+  it('keeps the context of a group chat for follow-ups', async () => {
+    await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'groupChat', mention: true }));
+    const replies = await exchange(message('what is the powershell for this?', { scope: 'groupChat', mention: true }));
+    expect(runs(cardOf(replies[0]!)).join('\n')).toMatch(/UserErrorSQLNoSysadminMembership[\s\S]*PowerShell/);
+  });
+
   it('stays quiet in a channel unless mentioned', async () => {
     expect(await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel' }))).toEqual([]);
     const replies = await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true }));

@@ -120,6 +120,26 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
   });
 });
 
+describe('Teams over HTTP when answering fails', () => {
+  it('tells the user something went wrong, without the error itself', async () => {
+    const server = createHttpServer();
+    const core = coreDeps();
+    const broken = { ...core, store: { ...core.store, claim: () => Promise.reject(new Error('redis: connection refused at 10.0.0.7')) } };
+    mountTeams(server.app, { config: { auth: 'none' }, core: broken, logger: silentLogger() });
+    const port = await server.listen(0, '127.0.0.1');
+    try {
+      const activity = message('UserErrorSQLNoSysadminMembership', { serviceUrl: connector.serviceUrl });
+      await post(`http://127.0.0.1:${String(port)}/api/messages`, activity);
+      expect(connector.calls).toHaveLength(1);
+      const text = runs(cardOf(connector.calls[0])).join(' ');
+      expect(text).toMatch(/Something went wrong on my side/);
+      expect(text).not.toMatch(/redis|10\.0\.0\.7/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('Teams over HTTP, authenticated (app id set)', () => {
   let bot: { server: HttpServer; url: string };
   beforeAll(async () => {
