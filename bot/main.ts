@@ -61,7 +61,14 @@ try {
   process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
   process.exit(1);
 }
-const port = await server.start(config.port, host);
+let port: number;
+try {
+  port = await server.start(config.port, host);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
+  process.exit(1);
+}
 await teams?.started(port);
 logger.info({ port, slack: server.slack?.mode ?? 'off', teams: teams !== null, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 

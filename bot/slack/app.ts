@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Express } from 'express';
 import { boltLogger } from './bolt-logger.ts';
+import { botAuthorizer } from './authorize.ts';
 import type { SlackConfig } from './config.ts';
 import { failure, type SlackDeps } from './deps.ts';
 import { registerAction } from './listeners/action.ts';
@@ -32,14 +33,17 @@ export interface SlackAppOptions {
 export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Express, options: SlackAppOptions = {}): SlackApp {
   const logger = boltLogger(deps.logger);
   const clientOptions = { retryConfig: RETRY, timeout: 10_000, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
+  const auth = botAuthorizer(config.botToken, clientOptions);
+  const authorize = () => auth.authorize();
   let app: App;
   let mode: SlackApp['mode'];
   if (config.appToken !== null) {
     mode = 'socket';
-    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, logLevel: LogLevel.INFO, clientOptions });
+    app = new App({ authorize, appToken: config.appToken, socketMode: true, logger, logLevel: LogLevel.INFO, clientOptions });
   } else {
     mode = 'http';
     if (config.signingSecret === null) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
+    refuseOversized(http, options.bodyLimitBytes ?? 1024 * 1024);
     // Work happens after the 200: Slack retries anything not acknowledged within 3 seconds.
     const receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
@@ -49,7 +53,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
       logger,
       bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     });
-    app = new App({ token: config.botToken, receiver, logger, clientOptions });
+    app = new App({ authorize, receiver, logger, clientOptions });
   }
   app.error((error) => {
     deps.logger.error(failure(error), 'slack: unhandled error');
@@ -63,12 +67,31 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
   return {
     app,
     mode,
-    // In HTTP mode the shared server listens; Bolt has nothing to start or stop.
     start: async () => {
+      const who = await auth.check();
+      if (who) deps.logger.info({ team: who.teamId, botUser: who.botUserId }, 'slack: bot token accepted');
+      // Slack unreachable right now: start anyway; each event tries auth.test again.
+      else deps.logger.warn('slack: could not check the bot token at start');
+      // In HTTP mode the shared server listens; Bolt has nothing more to start.
       if (mode === 'socket') await app.start();
     },
     stop: async () => {
       if (mode === 'socket') await app.stop();
     },
   };
+}
+
+/**
+ * A declared length over the limit is refused before a byte of it is read, and the
+ * connection is closed so the client does not reuse a socket with an unread body on it.
+ * Bodies without a length (chunked) still meet Bolt's own limit while being read.
+ */
+function refuseOversized(http: Express, limit: number): void {
+  http.post(EVENTS_PATH, (req, res, next) => {
+    if (Number(req.headers['content-length'] ?? 0) <= limit) {
+      next();
+      return;
+    }
+    res.set('Connection', 'close').status(413).end();
+  });
 }
