@@ -7,6 +7,7 @@ import { captureLogger } from '../../bot/ops/logger.ts';
 import { ConfigError } from '../../bot/slack/config.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
+import { messageEvent, signedHeaders } from '../replicas/slackEvents.ts';
 
 const catalog = loadCatalog();
 const classifier = createClassifier(catalog);
@@ -38,13 +39,20 @@ describe('bot token check at start', () => {
     await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN was rejected by Slack \(invalid_auth\)/);
   });
 
-  it('starts anyway when Slack cannot be reached, and says so without the token', async () => {
+  it('starts anyway when Slack cannot be reached, says so without the token, and answers once Slack is back', async () => {
     slack = await new FakeSlackApi().start();
     for (let i = 0; i < 4; i++) slack.inject('auth.test', { kind: 'status', status: 503 });
     const logs = captureLogger({ secrets: [TOKEN] });
     server = build(logs);
-    await expect(server.start(0, '127.0.0.1')).resolves.toBeGreaterThan(0);
+    const port = await server.start(0, '127.0.0.1');
+    expect(port).toBeGreaterThan(0);
     expect(logs.lines.some((l) => l['msg'] === 'slack: could not check the bot token at start')).toBe(true);
     expect(logs.raw.join('')).not.toContain('revokedtokenvalue');
+
+    // The failed check is not remembered: the first event looks the bot up again and is answered.
+    const body = messageEvent({ eventId: 'EvAFTER1', channel: 'C0BACK', text: 'UserErrorSQLLSNValidationFailure: Log chain is broken.' });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders('0123456789abcdef0123456789abcdef', body), body });
+    expect(res.status).toBe(200);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === 'C0BACK'));
   }, 30_000);
 });
