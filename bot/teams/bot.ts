@@ -2,12 +2,13 @@ import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
 import type { Logger } from '../ops/logger.ts';
-import { deliver } from './deliver.ts';
+import { deliver, type DeliverOptions } from './deliver.ts';
 import { incomingOf, placeOf } from './incoming.ts';
 
 export interface TeamsBotDeps {
   readonly core: CoreDeps;
   readonly logger: Logger;
+  readonly cards?: DeliverOptions;
 }
 
 /**
@@ -31,7 +32,7 @@ export class TeamsBot extends ActivityHandler {
     const incoming = incomingOf(context.activity);
     if (!incoming) return;
     const reply = await handle(incoming, this.deps.core);
-    if (reply) await deliver(context, reply);
+    if (reply) await deliver(context, reply, this.deps.cards);
   }
 
   /** Installed in a personal chat: say once what the bot does. Quiet in teams and group chats. */
@@ -39,6 +40,6 @@ export class TeamsBot extends ActivityHandler {
     const botId = context.activity.recipient.id;
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded || placeOf(context.activity).space !== 'dm') return;
-    await deliver(context, { body: { kind: 'help' }, delivery: 'thread' });
+    await deliver(context, { body: { kind: 'help' }, delivery: 'thread' }, this.deps.cards);
   }
 }

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { renderCards } from '../cards/adaptive-card.ts';
+import { renderCards, type AdaptiveCard } from '../cards/adaptive-card.ts';
 import type { Reply } from '../core/types.ts';
 
 /**
@@ -9,17 +9,29 @@ import type { Reply } from '../core/types.ts';
  * visible to the channel, so 'ephemeral' and 'channel' both answer in place.
  */
 
-function cardActivities(reply: Reply): Partial<Activity>[] {
+export interface DeliverOptions {
+  /**
+   * Full-width cards suit code in Teams; the Agents Playground does not support them and
+   * prints a warning under each one, so local mode turns them off.
+   */
+  readonly fullWidth: boolean;
+}
+
+function narrow(card: AdaptiveCard): Partial<AdaptiveCard> {
+  return Object.fromEntries(Object.entries(card).filter(([key]) => key !== 'msteams'));
+}
+
+function cardActivities(reply: Reply, options: DeliverOptions): Partial<Activity>[] {
   return renderCards(reply).map((card) => {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(options.fullWidth ? card : narrow(card)));
     // What Teams shows in notifications and the chat list instead of "Card".
     activity.summary = card.fallbackText;
     return activity;
   });
 }
 
-export async function deliver(context: TurnContext, reply: Reply): Promise<void> {
-  const activities = cardActivities(reply);
+export async function deliver(context: TurnContext, reply: Reply, options: DeliverOptions = { fullWidth: true }): Promise<void> {
+  const activities = cardActivities(reply, options);
   const [first, ...rest] = activities;
   if (!first) return;
   // The clicked card is the message the Action.Submit replies to: redraw that one.

@@ -11,7 +11,7 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import { TeamsBot } from './bot.ts';
 import { botFrameworkSettings, type TeamsConfig } from './config.ts';
-import { deliver } from './deliver.ts';
+import { deliver, type DeliverOptions } from './deliver.ts';
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -25,6 +25,11 @@ export interface TeamsDeps {
 
 const SORRY = 'Something went wrong on my side while answering. Please try again in a minute.';
 
+/** Local mode means the Agents Playground, which warns under every full-width card. */
+function cardOptions(config: TeamsConfig): DeliverOptions {
+  return { fullWidth: config.auth !== 'none' };
+}
+
 export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(config));
   const adapter = new CloudAdapter(auth);
@@ -32,7 +37,7 @@ export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAd
     // The message only: activities carry user text and the request carries a token.
     logger.error({ err: error.message, activityId: context.activity.id }, 'teams turn failed');
     try {
-      await deliver(context, { body: { kind: 'notice', text: SORRY }, delivery: 'thread' });
+      await deliver(context, { body: { kind: 'notice', text: SORRY }, delivery: 'thread' }, cardOptions(config));
     } catch (sendError) {
       logger.warn({ err: (sendError as Error).message }, 'teams: could not tell the user about the failure');
     }
@@ -46,7 +51,7 @@ export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAd
  */
 export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
   const adapter = createTeamsAdapter(deps.config, deps.logger);
-  const bot = new TeamsBot({ core: deps.core, logger: deps.logger });
+  const bot = new TeamsBot({ core: deps.core, logger: deps.logger, cards: cardOptions(deps.config) });
   if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
   const authenticated = deps.config.auth === 'bot-framework';
   app.post(TEAMS_PATH, bodyLimit(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES), (req, res, next) => {

@@ -38,6 +38,8 @@ describe('Teams conversations', () => {
     expect(replies).toHaveLength(1);
     const card = cardOf(replies[0]!);
     expect(runs(card)).toContain('UserErrorSQLNoSysadminMembership');
+    // Full width in real Teams: code blocks need the room.
+    expect(card.msteams).toEqual({ width: 'Full' });
     expect(submitData(card)).toContainEqual({ sqlbackup: { kind: 'feedback', entryId: 'UserErrorSQLNoSysadminMembership', helpful: true } });
   });
 

@@ -66,7 +66,10 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     const call = connector.calls[0]!;
     expect(call).toMatchObject({ method: 'POST', conversationId: PERSONAL, activityId: activity.id });
     expect(call.body).toMatchObject({ replyToId: activity.id, conversation: { id: PERSONAL } });
-    expect(runs(cardOf(call))).toContain('UserErrorSQLNoSysadminMembership');
+    const card = cardOf(call);
+    expect(runs(card)).toContain('UserErrorSQLNoSysadminMembership');
+    // Local mode talks to the Agents Playground, which warns under full-width cards.
+    expect(card.msteams).toBeUndefined();
   });
 
   it('answers a channel mention in the same reply chain, with the mention removed', async () => {
