@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { blockKitViolations } from '../../bot/cards/slack-limits.ts';
-import { MAX_CLASSIFY_CHARS } from '../../intents/index.ts';
+import { FULL_READ_CHARS, HEAD_CHARS, TAIL_CHARS } from '../../intents/normalize.ts';
 import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
 import { FakeSlackApi, type SlackCall } from '../replicas/fakeSlackApi.ts';
 import { messageEvent, nextTs, signedHeaders, slashCommand } from '../replicas/slackEvents.ts';
@@ -57,18 +57,25 @@ async function stillAnswers(): Promise<void> {
 }
 
 describe('oversized pastes', () => {
-  it(`reads only the first ${MAX_CLASSIFY_CHARS / 1024} KB of a paste, answers what is there, and says it cut the rest`, async () => {
+  it(`reads a paste over ${FULL_READ_CHARS / 1024} KB by its start and end, still finds codes in the middle, and says so`, async () => {
     const catalog = loadCatalog();
-    const filler = 'INFO backup agent heartbeat ok\n'.repeat(Math.ceil((MAX_CLASSIFY_CHARS + 10_000) / 31));
-    const paste = `${ENTRY}: Log chain is broken.\n${filler}${OTHER}`;
-    expect(paste.length).toBeGreaterThan(MAX_CLASSIFY_CHARS);
+    const filler = (chars: number) => 'INFO backup agent heartbeat ok\n'.repeat(Math.ceil(chars / 31));
+    // ENTRY opens the paste; OTHER sits deep in the middle, outside the part read in full.
+    const paste = `${ENTRY}: Log chain is broken.\n${filler(HEAD_CHARS + 20_000)}${OTHER}\n${filler(TAIL_CHARS + 20_000)}`;
+    expect(paste.length).toBeGreaterThan(FULL_READ_CHARS);
     const sent = await mention(paste);
     expect(sent.status).toBe(200);
-    const answer = rendered(await answerIn(sent.channel));
+    await answerIn(sent.channel);
+    await new Promise((r) => setTimeout(r, 500));
+    const answer = slack.posts((c) => c.args['channel'] === sent.channel).map(rendered).join('\n');
     expect(answer).toContain(catalog.get(ENTRY)?.title);
-    // The code after the cut was not read, so it is not answered.
-    expect(answer).not.toContain(catalog.get(OTHER)?.title);
-    expect(answer).toMatch(/long|beginning|cut|first part/i);
+    expect(answer).toContain(catalog.get(OTHER)?.title);
+    expect(answer).toMatch(/your message was long|part of it/i);
+  });
+
+  it('does not add the note to a paste read in full', async () => {
+    const sent = await mention(`${ENTRY}: Log chain is broken.`);
+    expect(rendered(await answerIn(sent.channel))).not.toMatch(/your message was long|part of it/i);
   });
 
   it('refuses a request body above the limit with 413 and keeps serving', async () => {
