@@ -3,7 +3,7 @@ import { handle } from '../../core/handle.ts';
 import type { Incoming } from '../../core/types.ts';
 import { postReply } from '../deliver.ts';
 import { failure, type SlackDeps } from '../deps.ts';
-import { placeOf } from '../place.ts';
+import { placeOf, stripMention } from '../place.ts';
 
 /**
  * Messages in channels and private channels the bot is in (channel mode) and in DMs
@@ -14,10 +14,11 @@ export function registerMessage(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, body, context, client }) => {
     if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return;
     if (event.user === context.botUserId) return;
-    const text = event.text ?? '';
+    const raw = event.text ?? '';
     const dm = event.channel_type === 'im';
     // A mention in a channel also arrives as app_mention, which answers it; answering here too would double up.
-    if (!dm && context.botUserId && text.includes(`<@${context.botUserId}`)) return;
+    if (!dm && context.botUserId && raw.includes(`<@${context.botUserId}`)) return;
+    const text = dm ? stripMention(raw, context.botUserId) : raw;
 
     const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts, event.channel_type);
     const incoming: Incoming = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
