@@ -100,6 +100,14 @@ describe('Teams conversations', () => {
     expect(runs(cardOf(adapter.activeQueue[0]!))).toContain(pick.sqlbackup.entryId);
   });
 
+  it('answers "Show the rest" with the whole entry in the conversation', async () => {
+    const replies = await exchange(submit({ kind: 'more', entryId: 'UserErrorOpeningSQLConnection' }, 'long-card'));
+    expect(replies.length).toBeGreaterThan(0);
+    const text = replies.flatMap((r) => runs(cardOf(r)));
+    expect(text).toContain('UserErrorOpeningSQLConnection');
+    expect(text.filter((t) => /^\d+\.$/.test(t)).length).toBeGreaterThan(1);
+  });
+
   it('ignores a forged or foreign Action.Submit value', async () => {
     expect(await exchange(submit({ kind: 'drop-tables' }, 'x'))).toEqual([]);
     expect(await exchange({ ...message(''), value: { something: 'else' } })).toEqual([]);
