@@ -4,6 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { blockKitViolations } from '../../bot/cards/slack-limits.ts';
 import { FULL_READ_CHARS, HEAD_CHARS, TAIL_CHARS } from '../../intents/normalize.ts';
+import { createHttpServer, type HttpServer } from '../../bot/http/server.ts';
+import { silentLogger } from '../../bot/ops/logger.ts';
+import { mountTeams } from '../../bot/teams/mount.ts';
+import { message } from '../teams/activities.ts';
+import { coreDeps } from '../teams/core-deps.ts';
+import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
+import { nodesOf, validateCard } from '../teams/validate-card.ts';
 import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
 import { FakeSlackApi, type SlackCall } from '../replicas/fakeSlackApi.ts';
 import { messageEvent, nextTs, signedHeaders, slashCommand } from '../replicas/slackEvents.ts';
@@ -194,5 +201,55 @@ describe('rate limits', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]?.args['user']).toBe(user);
     expect(rendered(notes[0] as SlackCall)).toMatch(/limit/i);
+  });
+});
+
+describe('Teams: hostile activities', () => {
+  let server: HttpServer;
+  let connector: FakeConnector;
+  let url = '';
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    server = createHttpServer();
+    mountTeams(server.app, { config: { auth: 'none' }, core: coreDeps(), logger: silentLogger(), bodyLimitBytes: BODY_LIMIT });
+    url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/api/messages`;
+  });
+  afterAll(async () => {
+    await server.close();
+    await connector.close();
+  });
+  const send = (text: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(text, { serviceUrl: connector.serviceUrl })) });
+
+  it('refuses an activity above the body limit with 413 and keeps serving', async () => {
+    expect((await send('x'.repeat(BODY_LIMIT + 1))).status).toBe(413);
+    const before = connector.calls.length;
+    expect((await send(ENTRY)).status).toBe(200);
+    expect(connector.calls.length).toBeGreaterThan(before);
+  });
+
+  it('markup in the message cannot mention anyone, add links or break the card', async () => {
+    const hostile = '<at>Everyone</at> <at>General</at> [click](https://evil.example) **bold** {{DATE(2020-01-01T00:00:00Z)}} # heading';
+    const before = connector.calls.length;
+    expect((await send(`search ${hostile}`)).status).toBe(200);
+    const replies = connector.calls.slice(before);
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      const body = reply.body;
+      expect(JSON.stringify(body.entities ?? [])).not.toMatch(/"mention"/);
+      expect(JSON.stringify(body.text ?? '')).not.toContain('<at>');
+      for (const attachment of (body.attachments ?? []) as { content: unknown }[]) {
+        expect(validateCard(attachment.content)).toEqual([]);
+        expect(JSON.stringify(attachment.content)).not.toMatch(/"msteams"\s*:\s*\{[^}]*"entities"/);
+        // Markdown is rendered only in TextBlocks: none of them may carry the user's text.
+        const blocks = nodesOf(attachment.content).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+        for (const text of blocks) {
+          for (const piece of ['<at>', '](https://evil', '{{DATE', '**bold**']) expect(text).not.toContain(piece);
+        }
+        for (const run of nodesOf(attachment.content).filter((n) => n.type === 'TextRun')) {
+          expect(String(run.text)).not.toContain('{{DATE');
+        }
+      }
+    }
   });
 });
