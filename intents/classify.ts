@@ -18,8 +18,10 @@ export const THRESHOLDS = {
   direct: 0.5,
   /** Direct mode: how far ahead of the runner-up a plain-words match must be. */
   directMargin: 0.04,
-  /** Channel mode: a plain-words report must score this high... */
-  channelText: 0.5,
+  /** Channel mode: a plain-words report or question must score this high... */
+  channelText: 0.45,
+  /** A question that reports no trouble ("how do I ...") must score this high. */
+  channelQuestion: 0.5,
   /** ...and lead the runner-up by this much. */
   channelMargin: 0.15,
   /** Channel mode: a misspelt code answers unprompted only when this close. */
@@ -93,7 +95,10 @@ export function classifyWith(model: Model, raw: string, mode: Mode): Classificat
     else if (mode === 'direct') trigger = top.score >= THRESHOLDS.direct && top.score - second >= THRESHOLDS.directMargin;
     else {
       const signal = reportSignal(text);
-      trigger = signal.trouble && signal.domain && top.score >= THRESHOLDS.channelText && top.score - second >= THRESHOLDS.channelMargin;
+      // A DBA asking the channel about backups wants an answer as much as one reporting a
+      // failure; the score and margin keep chat that merely mentions backups out.
+      const bar = signal.trouble ? THRESHOLDS.channelText : THRESHOLDS.channelQuestion;
+      trigger = (signal.trouble || signal.asks) && signal.domain && top.score >= bar && top.score - second >= THRESHOLDS.channelMargin;
     }
   }
   return { trigger, matches, found, unknownCodes, foreign, truncated };

@@ -26,7 +26,11 @@ const DOMAIN = stems(
 export interface ReportSignal {
   readonly trouble: boolean;
   readonly domain: boolean;
+  /** Asks something: a question mark, or opens the way questions do ("how do I ..."). */
+  readonly asks: boolean;
 }
+
+const ASKING = /^\W*(?:how|what|why|where|which|when|can|could|do|does|did|is|are|should|shall|will|would|any ?one know|any idea)\b/i;
 
 export function reportSignal(text: string): ReportSignal {
   let trouble = false;
@@ -37,5 +41,5 @@ export function reportSignal(text: string): ReportSignal {
     if (DOMAIN.has(s) || DOMAIN.has(w)) domain = true;
     if (trouble && domain) break;
   }
-  return { trouble, domain };
+  return { trouble, domain, asks: text.includes('?') || ASKING.test(text) };
 }

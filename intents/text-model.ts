@@ -6,8 +6,9 @@ import { contentWords, features, splitCamel, stem } from './words.ts';
  * Plain-words model: TF-IDF vectors over stems and stem bigrams, one per entry (all of its
  * text, weighted) and one per phrasing (title, each alias, each example). A query scores an
  * entry by its best cosine against either, so a close paraphrase of one example counts as
- * much as broad overlap with the whole entry. Scoring walks postings of the query's
- * features only: cost grows with the query, not with the catalog.
+ * much as broad overlap with the whole entry. The score averages that cosine with the share
+ * of the query the entry's text explains (`coverage`). Scoring walks postings of the
+ * query's features only: cost grows with the query, not with the catalog.
  */
 
 export interface TextGuess {
@@ -22,6 +23,8 @@ interface Doc {
 
 export interface TextModel {
   readonly ids: readonly string[];
+  /** Per entry, the features of all its text: what share of a query an entry explains. */
+  readonly vocab: readonly ReadonlySet<string>[];
   readonly docs: readonly Doc[];
   readonly idf: ReadonlyMap<string, number>;
   readonly postings: ReadonlyMap<string, readonly (readonly [number, number])[]>;
@@ -30,6 +33,10 @@ export interface TextModel {
 }
 
 const QUERY_WORDS = 80;
+/** A word the catalog never uses counts this much of a rarest word towards a query's weight. */
+const UNKNOWN_WEIGHT = 0.5;
+/** About two telling words: less than that is too little to say a query is explained. */
+const MIN_QUERY_MASS = 8;
 
 function weigh(entry: Entry): [string, number][] {
   const parts: [string, number][] = [
@@ -52,12 +59,14 @@ function count(pairs: readonly [string, number][]): Map<string, number> {
 
 export function buildTextModel(entries: readonly Entry[]): TextModel {
   const bags: { entry: number; tf: Map<string, number> }[] = [];
+  const vocab: Set<string>[] = [];
   const df = new Map<string, number>();
   const spelling = new Map<string, string[]>();
   entries.forEach((entry, i) => {
     const whole = count(weigh(entry));
     for (const f of whole.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     bags.push({ entry: i, tf: whole });
+    vocab.push(new Set(whole.keys()));
     const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
     for (const p of phrasings) bags.push({ entry: i, tf: count([[p, 1]]) });
     for (const [text] of weigh(entry)) {
@@ -83,7 +92,7 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
     }
     return { entry: bag.entry, norm: Math.sqrt(sq) || 1 };
   });
-  return { ids: entries.map((e) => e.id), docs, idf, postings, spelling };
+  return { ids: entries.map((e) => e.id), vocab, docs, idf, postings, spelling };
 }
 
 /** Replaces unknown words by a known word within a typo or two ("trasaction" → "transaction"). */
@@ -124,6 +133,10 @@ export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[
     qsq += w * w;
     for (const [d, dw] of model.postings.get(f) ?? []) dots.set(d, (dots.get(d) ?? 0) + w * dw);
   }
+  const stems = [...new Set(words.map(stem))];
+  const unknownIdf = Math.log(1 + model.ids.length) * UNKNOWN_WEIGHT;
+  let mass = 0;
+  for (const st of stems) mass += model.idf.get(st) ?? unknownIdf;
   // Unknown words still make the query longer: a sentence that shares one word with an
   // entry is not a close match just because its other words are foreign to the catalog.
   const qnorm = Math.sqrt(qsq + unknown * 0.5) || 1;
@@ -134,7 +147,20 @@ export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[
     if (cos > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, cos);
   }
   return [...byEntry]
+    .map(([e, cos]): [number, number] => [e, (cos + coverage(stems, mass, model.vocab[e]!, model.idf)) / 2])
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([e, score]) => ({ id: model.ids[e]!, score: Math.min(1, score) }));
+}
+
+/**
+ * Share of the query's weight that the entry's text explains. Cosine alone rewards one rare
+ * word shared with a short phrasing; a report whose every telling word belongs to an entry
+ * is the stronger sign. A short query is measured against a floor, so "yes exactly" sharing
+ * its one word with an entry explains little.
+ */
+function coverage(stems: readonly string[], mass: number, vocab: ReadonlySet<string>, idf: ReadonlyMap<string, number>): number {
+  let covered = 0;
+  for (const s of stems) if (vocab.has(s)) covered += idf.get(s) ?? 0;
+  return covered / Math.max(mass, MIN_QUERY_MASS);
 }
