@@ -8,6 +8,12 @@ export interface ResilientOptions {
   logger: Logger;
   /** Called on each change between healthy and degraded (metrics, readiness). */
   onStateChange?: (degraded: boolean) => void;
+  /**
+   * A Redis that flaps (up, down, up...) would otherwise log a warning per flap; after one
+   * warning, further outages within this window are logged at debug level (default 5 min).
+   */
+  quietMs?: number;
+  clock?: () => number;
 }
 
 /**
@@ -19,16 +25,20 @@ export interface ResilientOptions {
  */
 export function resilientStore(primary: Store, options: ResilientOptions): Store & { degraded(): boolean } {
   const local = createMemoryStore();
+  const clock = options.clock ?? Date.now;
+  const quietMs = options.quietMs ?? 5 * 60_000;
   let degraded = false;
+  let warnedAt = -Infinity;
 
   const markDegraded = (err: unknown): void => {
     if (degraded) return;
     degraded = true;
     const reason = err instanceof Error ? err.message : String(err);
-    options.logger.warn(
-      { reason },
-      'shared store unreachable: answering from local memory (deduplication and thread context are per-replica until it returns)',
-    );
+    const loud = clock() - warnedAt >= quietMs;
+    if (loud) warnedAt = clock();
+    const message = 'shared store unreachable: answering from local memory (deduplication and thread context are per-replica until it returns)';
+    if (loud) options.logger.warn({ reason }, message);
+    else options.logger.debug({ reason }, message);
     options.onStateChange?.(true);
   };
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { captureLogger } from '../../bot/ops/logger.ts';
+import { createMemoryStore } from '../../bot/store/memory.ts';
+import { resilientStore } from '../../bot/store/resilient.ts';
+import type { Store } from '../../bot/store/store.ts';
+
+/** A shared store that can be switched off, standing in for Redis going away and back. */
+function switchable(): { store: Store; up: { value: boolean } } {
+  const inner = createMemoryStore();
+  const up = { value: true };
+  const gate = <R>(op: () => Promise<R>): Promise<R> => (up.value ? op() : Promise.reject(new Error('connect ECONNREFUSED')));
+  return {
+    up,
+    store: {
+      claim: (k, t) => gate(() => inner.claim(k, t)),
+      get: <T>(k: string) => gate(() => inner.get<T>(k)),
+      set: (k, v, t) => gate(() => inner.set(k, v, t)),
+      delete: (k) => gate(() => inner.delete(k)),
+      incr: (k, t) => gate(() => inner.incr(k, t)),
+      hincr: (k, f, b, t) => gate(() => inner.hincr(k, f, b, t)),
+      hgetall: (k) => gate(() => inner.hgetall(k)),
+      ping: () => Promise.resolve(up.value),
+      close: () => inner.close(),
+    },
+  };
+}
+
+describe('resilient store', () => {
+  it('warns once for a flapping shared store within the quiet window, and again after it', async () => {
+    let now = 0;
+    const { store: shared, up } = switchable();
+    const { logger, lines } = captureLogger();
+    const store = resilientStore(shared, { isOutage: () => true, logger, clock: () => now, quietMs: 60_000 });
+    for (let flap = 0; flap < 5; flap++) {
+      up.value = false;
+      expect(await store.claim(`ev:${flap}`, 1000)).toBe(true);
+      up.value = true;
+      await store.get('x');
+      now += 5_000;
+    }
+    expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(1);
+    now += 60_000;
+    up.value = false;
+    await store.get('x');
+    expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(2);
+  });
+
+  it('rethrows errors that are not outages (a bug should not hide behind the fallback)', async () => {
+    const { store: shared } = switchable();
+    const { logger } = captureLogger();
+    const store = resilientStore({ ...shared, get: () => Promise.reject(new TypeError('WRONGTYPE')) }, { isOutage: (e) => !(e instanceof TypeError), logger });
+    await expect(store.get('x')).rejects.toThrow('WRONGTYPE');
+  });
+});
