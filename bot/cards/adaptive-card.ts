@@ -1,11 +1,12 @@
 import type { Category, Entry } from '../../catalog/index.ts';
-import type { Candidate, EntryRef, Reply, ReplyBody } from '../core/types.ts';
+import type { Candidate, EntryRef, Reply, ReplyBody, StatsWindow } from '../core/types.ts';
 import {
   bullets, candidateRows, code, label, note, openUrl, para, rich, run, withCodeSpans, type AcNode,
 } from './adaptive-elements.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { helpCard } from './adaptive-help.ts';
 import { cut, jsonBytes } from './adaptive-text.ts';
+import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
 
 /**
  * Reply → Adaptive Cards (schema 1.5) for Teams. Pure: same reply, same JSON. A reply with
@@ -132,6 +133,17 @@ function feedbackCard(body: Extract<ReplyBody, { kind: 'feedback-ack' }>): Adapt
   return card(thanks, [para(body.entry.title, { weight: 'bolder' }), note(thanks), ...rows]);
 }
 
+function statsCard(windows: readonly StatsWindow[]): AdaptiveCard {
+  const title = 'What the team keeps hitting';
+  const body = windows.flatMap((w) => [
+    label(windowHeading(w)),
+    ...(w.top.length === 0
+      ? [note(NO_ANSWERS)]
+      : w.top.map((r, i) => rich([run(`${i + 1}. `), run(r.id, { mono: true }), run(` ${r.title} · ${answersOf(r)} · ${ratingOf(r)}`)], 'small'))),
+  ]);
+  return card(title, [para(title, { weight: 'bolder', size: 'medium' }), ...body]);
+}
+
 /** The cards for a reply, in sending order; the reply's note goes under the last one. */
 export function renderCards(reply: Reply): AdaptiveCard[] {
   const cards = renderBody(reply.body);
@@ -177,6 +189,8 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
       return [candidateCard('Search results', [para(`For: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'Nothing in the catalog matches those words.')];
     case 'feedback-ack':
       return [feedbackCard(body)];
+    case 'stats':
+      return [statsCard(body.windows)];
     case 'notice':
       return [card(body.text.replace(/`/g, ''), [rich(withCodeSpans(cut(body.text, 2000)))])];
   }

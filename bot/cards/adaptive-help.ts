@@ -18,6 +18,7 @@ const COMMANDS = [
   'list: every error and topic I know',
   'lookup CODE: one entry, for example lookup UserErrorSQLNoSysadminMembership (the code alone works too)',
   'search WORDS: entries that match, for example search log chain broken',
+  'stats: the errors the team hit most in the last 7 and 30 days, and how helpful the answers were',
 ];
 
 export function helpCard<C>(card: (fallback: string, body: readonly AcNode[]) => C): C {

@@ -44,6 +44,8 @@ function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
       return body.list(b);
     case 'search':
       return body.search(b, positions);
+    case 'stats':
+      return body.stats(b);
     case 'notice':
       return body.notice(b);
     case 'feedback-ack': {
@@ -99,6 +101,8 @@ export function fallbackText(b: ReplyBody): string {
         return `Closest entries: ${b.candidates.map((c) => c.id).join(', ') || 'none'}`;
       case 'feedback-ack':
         return b.helpful ? `Thanks! ${b.entry.id}` : `Thanks for the feedback on ${b.entry.id}`;
+      case 'stats':
+        return `Most frequent errors: ${b.windows.map((w) => `last ${w.days} days ${w.top.map((r) => r.id).join(', ') || 'none'}`).join('; ')}`;
       case 'notice':
         return b.text;
     }

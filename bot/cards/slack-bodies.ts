@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Candidate, ReplyBody } from '../core/types.ts';
-import { actions, button, context, linkButton, sections, type Positions } from './slack-build.ts';
+import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, echo, escape } from './slack-text.ts';
+import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
 
 type Body<K extends ReplyBody['kind']> = Extract<ReplyBody, { kind: K }>;
 
@@ -62,7 +63,7 @@ export function help(): KnownBlock[] {
     [
       '*sqlbackup* explains Azure Backup failures for SQL Server on Azure VMs.',
       'Paste an error in a channel I am in and I answer in a thread. Ask follow-ups there: _why?_, _how do I fix it?_, _is there a PowerShell command?_',
-      codeBlock('/sqlbackup <error code or words>   look one up (only you see it)\n/sqlbackup list                     every entry, grouped\n/sqlbackup search <words>           the closest entries\n/sqlbackup watch off | on           stop or resume answering pastes in this channel\n/sqlbackup help                     this message'),
+      codeBlock('/sqlbackup <error code or words>   look one up (only you see it)\n/sqlbackup list                     every entry, grouped\n/sqlbackup search <words>           the closest entries\n/sqlbackup stats                    the most frequent errors, last 7 and 30 days\n/sqlbackup watch off | on           stop or resume answering pastes in this channel\n/sqlbackup help                     this message'),
     ].join('\n'),
   );
 }
@@ -76,6 +77,18 @@ export function list(b: Body<'list'>): KnownBlock[] {
 export function search(b: Body<'search'>, positions: Positions): KnownBlock[] {
   if (b.candidates.length === 0) return sections(`Nothing matches “${echo(b.query)}”. ${NOTHING}`);
   return candidateBlocks(`Closest entries for “${echo(b.query)}”:`, b.candidates, positions);
+}
+
+export function stats(b: Body<'stats'>): KnownBlock[] {
+  return [
+    header('What the team keeps hitting'),
+    ...b.windows.flatMap((w) => {
+      const lines = w.top.map(
+        (r, i) => `${i + 1}. \`${escape(r.id)}\` ${escape(r.title)} · ${answersOf(r)} · ${ratingOf(r)}`,
+      );
+      return sections(`*${windowHeading(w)}*\n${lines.length > 0 ? lines.join('\n') : `_${NO_ANSWERS}_`}`);
+    }),
+  ];
 }
 
 export function notice(b: Body<'notice'>): KnownBlock[] {

@@ -4,6 +4,7 @@ import type { CoreDeps } from './deps.ts';
 import { recordFeedback } from './feedback.ts';
 import { loadThread, saveThread } from './thread-context.ts';
 import type { CardAction, Place, Reply } from './types.ts';
+import { countUsage } from './usage.ts';
 
 const GONE: Reply = {
   body: { kind: 'notice', text: 'That entry is no longer in the catalog. Try `/sqlbackup list`.' },
@@ -19,6 +20,7 @@ export async function handleAction(deps: CoreDeps, place: Place, user: string, a
       const context = await loadThread(deps, place);
       const others = context?.candidateIds.filter((id) => id !== entry.id) ?? [];
       if (place.thread !== null || place.space === 'dm') await saveThread(deps, place, { entryId: entry.id, candidateIds: others });
+      await countUsage(deps, entry.id, 'answered');
       const alternatives = others.length > 0 ? toCandidates(deps.catalog, others.map((id) => ({ id, score: 0 }))) : [];
       return { body: { kind: 'entries', entries: [entry], alternatives }, delivery: 'replace' };
     }

@@ -2,6 +2,7 @@ import { CATEGORIES } from '../../catalog/index.ts';
 import { answerFor } from './answer.ts';
 import { refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
+import { statsBody } from './stats.ts';
 import type { Place, ReplyBody } from './types.ts';
 import { isWatching, setWatching } from './watch.ts';
 
@@ -26,6 +27,9 @@ export async function runCommand(deps: CoreDeps, place: Place, raw: string): Pro
         return { body: { kind: 'search', query: arg, candidates: toCandidates(deps.catalog, ranked) }, truncated: c.truncated };
       }
       return plain({ kind: 'notice', text: 'Usage: `/sqlbackup search <words>`, for example `/sqlbackup search log chain broken`.' });
+    case 'stats':
+      if (!arg) return plain(await statsBody(deps));
+      break;
     case 'watch':
       return plain(await watchBody(deps, place, arg.toLowerCase()));
   }

@@ -4,9 +4,9 @@ import { createClassifier } from '../../intents/index.ts';
 import { silentLogger } from '../ops/logger.ts';
 import { createMemoryStore } from '../store/memory.ts';
 import { DEFAULT_LIMITS, type CoreDeps, type CoreLimits } from './deps.ts';
-import { feedbackTotals } from './feedback.ts';
 import { handle } from './handle.ts';
 import type { CardAction, Incoming, Place, Reply, ReplyBody } from './types.ts';
+import { usageOver } from './usage.ts';
 
 const catalog = loadCatalog();
 const classifier = createClassifier(catalog);
@@ -186,10 +186,10 @@ describe('buttons', () => {
     const sorry = body(await press({ kind: 'feedback', entryId: LSN, helpful: false }, thread, 'U3'), 'feedback-ack');
     expect(sorry.alternatives.length).toBeGreaterThan(0);
     expect(sorry.alternatives.map((a) => a.id)).not.toContain(LSN);
-    expect(await feedbackTotals(deps, LSN, 7)).toEqual({ helpful: 2, unhelpful: 1 });
+    expect(await usageOver(deps, 7)).toEqual([{ id: LSN, answered: 1, helpful: 2, unhelpful: 1 }]);
     now += 10 * 86_400_000;
-    expect(await feedbackTotals(deps, LSN, 7)).toEqual({ helpful: 0, unhelpful: 0 });
-    expect(await feedbackTotals(deps, LSN, 30)).toEqual({ helpful: 2, unhelpful: 1 });
+    expect(await usageOver(deps, 7)).toEqual([]);
+    expect(await usageOver(deps, 30)).toEqual([{ id: LSN, answered: 1, helpful: 2, unhelpful: 1 }]);
   });
 
   it('replaces the card with the picked entry and follows up on it', async () => {

@@ -6,6 +6,7 @@ import { keys } from './keys.ts';
 import { handleMessage } from './messages.ts';
 import { checkRate } from './rate-limit.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
+import { countUsage } from './usage.ts';
 
 const TRUNCATED_NOTE = 'Your message was long, so I read only part of it closely (its start and end); codes anywhere in it still count.';
 
@@ -43,6 +44,9 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
   if (!rate.ok) deps.metrics?.rateLimited(incoming.place.platform);
   if (!rate.ok) return rate.tell ? { body: { kind: 'notice', text: rate.note }, delivery: 'ephemeral' } : null;
 
+  if (outcome.body.kind === 'entries') {
+    await Promise.all(outcome.body.entries.map((entry) => countUsage(deps, entry.id, 'answered')));
+  }
   const delivery = incoming.type === 'command' ? 'ephemeral' : 'thread';
   return withNote({ body: outcome.body, delivery }, outcome.truncated);
 }

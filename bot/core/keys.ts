@@ -10,7 +10,6 @@ export const keys = {
   watch: (place: Place) => `watch:${place.platform}:${place.team}:${place.channel}`,
   userRate: (place: Place, user: string) => `rate:user:${place.platform}:${place.team}:${user}`,
   channelRate: (place: Place) => `rate:channel:${place.platform}:${place.team}:${place.channel}`,
-  feedback: (entryId: string, day: string) => `feedback:${entryId}:${day}`,
   usage: (day: string) => `usage:${day}`,
   vote: (place: Place, user: string, entryId: string) =>
     `vote:${place.platform}:${place.team}:${place.channel}:${place.thread ?? '-'}:${user}:${entryId}`,

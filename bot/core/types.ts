@@ -56,6 +56,21 @@ export interface EntryRef {
   readonly category: Category;
 }
 
+/** How often an entry was answered over a window, and how its answers were rated. */
+export interface StatsRow extends EntryRef {
+  readonly answered: number;
+  readonly helpful: number;
+  readonly unhelpful: number;
+}
+
+export interface StatsWindow {
+  readonly days: number;
+  /** Answers over the window, all entries together. */
+  readonly answered: number;
+  /** The most answered entries, most first. */
+  readonly top: readonly StatsRow[];
+}
+
 export interface Candidate extends EntryRef {
   readonly score: number;
 }
@@ -96,6 +111,8 @@ export type ReplyBody =
       /** The entry again, so a card that is replaced keeps its answer under the thanks. */
       readonly detail?: Entry;
     }
+  /** What the team keeps hitting: the most answered entries over the last 7 and 30 days. */
+  | { readonly kind: 'stats'; readonly windows: readonly StatsWindow[] }
   /** Plain information: watch on/off, rate limits, "nothing found". */
   | { readonly kind: 'notice'; readonly text: string };
 

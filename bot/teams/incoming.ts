@@ -33,7 +33,7 @@ function mentionsBot(activity: Partial<Activity>): boolean {
 /** Words typed in Teams that mean a command (the manifest's command list offers them). */
 function commandOf(text: string): { type: 'command' | 'message'; text: string } {
   const t = text.replace(/^\/sqlbackup\b\s*/i, '').trim();
-  if (/^(help|list)$/i.test(t) || /^search\s+\S/i.test(t)) return { type: 'command', text: t };
+  if (/^(help|list|stats)$/i.test(t) || /^search\s+\S/i.test(t)) return { type: 'command', text: t };
   // A lookup stays a message: that way the answer starts a thread follow-ups can use.
   const lookup = /^lookup\s+(\S[\s\S]*)$/i.exec(t);
   return { type: 'message', text: lookup?.[1] ?? text };

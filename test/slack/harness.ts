@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type CoreLimits } from '../../bot/core/deps.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { captureLogger } from '../../bot/ops/logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
+import type { Store } from '../../bot/store/store.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
 import { signedHeaders } from '../replicas/slackEvents.ts';
 import { ResponseUrlServer } from './response-url.ts';
@@ -29,11 +30,10 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(limits: Partial<CoreLimits> = {}): Promise<TestBot> {
+export async function startTestBot(limits: Partial<CoreLimits> = {}, store: Store = createMemoryStore()): Promise<TestBot> {
   const slack = await new FakeSlackApi().start();
   const hooks = await new ResponseUrlServer().start();
   const logs = captureLogger({ secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const store = createMemoryStore();
   const server: BotServer = buildBotServer({
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: null, apiUrl: slack.url },
     core: { catalog, classifier, store, clock: Date.now, limits: { ...DEFAULT_LIMITS, ...limits }, logger: logs.logger },
