@@ -1,4 +1,5 @@
 import type { Entry } from '../catalog/index.ts';
+import { posterior, trainBayes, type NaiveBayes } from './naive-bayes.ts';
 import { JaroWinklerDistance } from './natural.ts';
 import { contentWords, features, splitCamel, stem } from './words.ts';
 
@@ -7,8 +8,9 @@ import { contentWords, features, splitCamel, stem } from './words.ts';
  * text, weighted) and one per phrasing (title, each alias, each example). A query scores an
  * entry by its best cosine against either, so a close paraphrase of one example counts as
  * much as broad overlap with the whole entry. The score averages that cosine with the share
- * of the query the entry's text explains (`coverage`). Scoring walks postings of the
- * query's features only: cost grows with the query, not with the catalog.
+ * of the query the entry's text explains (`coverage`), and mixes in a naive Bayes posterior
+ * (naive-bayes.ts). Scoring walks postings of the query's features only: cost grows with
+ * the query, not with the catalog.
  */
 
 export interface TextGuess {
@@ -25,6 +27,7 @@ export interface TextModel {
   readonly ids: readonly string[];
   /** Per entry, the features of all its text: what share of a query an entry explains. */
   readonly vocab: readonly ReadonlySet<string>[];
+  readonly bayes: NaiveBayes;
   readonly docs: readonly Doc[];
   readonly idf: ReadonlyMap<string, number>;
   readonly postings: ReadonlyMap<string, readonly (readonly [number, number])[]>;
@@ -37,6 +40,8 @@ const QUERY_WORDS = 80;
 const UNKNOWN_WEIGHT = 0.5;
 /** About two telling words: less than that is too little to say a query is explained. */
 const MIN_QUERY_MASS = 8;
+/** Weight of the naive Bayes posterior in the score, against similarity (cosine and coverage). */
+const BAYES_SHARE = 0.25;
 
 function weigh(entry: Entry): [string, number][] {
   const parts: [string, number][] = [
@@ -60,12 +65,14 @@ function count(pairs: readonly [string, number][]): Map<string, number> {
 export function buildTextModel(entries: readonly Entry[]): TextModel {
   const bags: { entry: number; tf: Map<string, number> }[] = [];
   const vocab: Set<string>[] = [];
+  const wholes: Map<string, number>[] = [];
   const df = new Map<string, number>();
   const spelling = new Map<string, string[]>();
   entries.forEach((entry, i) => {
     const whole = count(weigh(entry));
     for (const f of whole.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     bags.push({ entry: i, tf: whole });
+    wholes.push(whole);
     vocab.push(new Set(whole.keys()));
     const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
     for (const p of phrasings) bags.push({ entry: i, tf: count([[p, 1]]) });
@@ -92,7 +99,8 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
     }
     return { entry: bag.entry, norm: Math.sqrt(sq) || 1 };
   });
-  return { ids: entries.map((e) => e.id), vocab, docs, idf, postings, spelling };
+  const bayes = trainBayes(wholes, df.size);
+  return { ids: entries.map((e) => e.id), vocab, bayes, docs, idf, postings, spelling };
 }
 
 /** Replaces unknown words by a known word within a typo or two ("trasaction" → "transaction"). */
@@ -146,8 +154,14 @@ export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[
     const cos = dot / (qnorm * doc.norm);
     if (cos > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, cos);
   }
+  const known = new Map<string, number>();
+  for (const [f, tf] of q) if (model.idf.has(f)) known.set(f, tf);
+  const bayes = posterior(model.bayes, known);
   return [...byEntry]
-    .map(([e, cos]): [number, number] => [e, (cos + coverage(stems, mass, model.vocab[e]!, model.idf)) / 2])
+    .map(([e, cos]): [number, number] => {
+      const similar = (cos + coverage(stems, mass, model.vocab[e]!, model.idf)) / 2;
+      return [e, (1 - BAYES_SHARE) * similar + BAYES_SHARE * bayes[e]!];
+    })
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([e, score]) => ({ id: model.ids[e]!, score: Math.min(1, score) }));
