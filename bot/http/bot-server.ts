@@ -2,6 +2,7 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { opsRoutes } from '../ops/opsRoutes.ts';
+import { requestIds } from '../ops/requestContext.ts';
 import { InFlight } from '../ops/shutdown.ts';
 import { createSlackApp, type SlackApp } from '../slack/app.ts';
 import type { SlackConfig } from '../slack/config.ts';
@@ -32,6 +33,8 @@ export function buildBotServer(options: BotServerOptions): BotServer {
   const http = createHttpServer();
   const { store, catalog } = options.core;
   const inFlight = new InFlight();
+  // A request id on every log line written while serving the request (and after its ack).
+  http.app.use(requestIds());
   // Probes first: they must answer (readyz: "draining") while new work is refused.
   http.app.use(
     opsRoutes({

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
@@ -62,8 +63,10 @@ export function bodyLimit(maxBytes: number = DEFAULT_BODY_LIMIT_BYTES) {
       }
       chunks.push(chunk);
     };
-    const onEnd = (): void => finish();
-    const onError = (err: Error): void => finish(err);
+    // Stream events fire outside the request's async context; binding keeps what runs after
+    // the body (the handlers, their log lines' request id) inside it.
+    const onEnd = AsyncResource.bind((): void => finish());
+    const onError = AsyncResource.bind((err: Error): void => finish(err));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { pino, type DestinationStream } from 'pino';
 import { redactDeep, scrubLine } from './redact.ts';
+import { currentRequestId, requestIdFrom } from './requestContext.ts';
 
 type LogFn = {
   (obj: object, msg?: string): void;
@@ -48,13 +48,19 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
-  const out = options.destination ?? pino.destination({ fd: 1, sync: false });
+  // Synchronous: the last lines before a crash are the ones that matter.
+  const out = options.destination ?? pino.destination({ fd: 1, sync: true });
   const scrubbed: DestinationStream = { write: (line: string) => out.write(scrubLine(line, secrets)) };
   return pino(
     {
       level: options.level ?? 'info',
       base: options.base ?? { service: 'sqlbackup-bot' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while serving a request carries its id (see requestContext.ts).
+      mixin: () => {
+        const reqId = currentRequestId();
+        return reqId === undefined ? {} : { reqId };
+      },
       formatters: {
         level: (label) => ({ level: label }),
         log: (obj) => redactDeep(obj) as Record<string, unknown>,
@@ -107,6 +113,6 @@ export function captureLogger(options: Omit<LoggerOptions, 'destination'> = {}):
  * X-Request-Id) when it looks sane, so one id follows the request across hops.
  */
 export function requestLogger(logger: Logger, upstreamId?: string | null): { log: Logger; requestId: string } {
-  const requestId = upstreamId && /^[\w.:-]{1,128}$/.test(upstreamId) ? upstreamId : randomUUID();
+  const requestId = requestIdFrom(upstreamId ?? undefined);
   return { log: logger.child({ reqId: requestId }), requestId };
 }

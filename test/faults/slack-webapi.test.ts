@@ -99,6 +99,9 @@ describe('a handler that throws', () => {
     await ask('C0NEXT');
     await slack.waitFor(() => attempts('C0NEXT').length >= 1, 10_000);
     expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
-    expect(bot.logs.some((l) => l['level'] === 'error' && l['channel'] === 'C0GONE')).toBe(true);
+    const failure = bot.logs.find((l) => l['level'] === 'error' && l['channel'] === 'C0GONE');
+    expect(failure).toBeDefined();
+    // The line can be tied to the HTTP request that brought the event.
+    expect(failure?.['reqId']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
