@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
+import { botEnv, startBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
 import { FakeSlackApi, type SlackCall } from '../replicas/fakeSlackApi.ts';
 import { messageEvent, nextTs, signedHeaders } from '../replicas/slackEvents.ts';
 
@@ -16,7 +16,8 @@ let n = 0;
 
 beforeAll(async () => {
   await slack.start();
-  bot = await startBot('faults', botEnv({ slackApiUrl: slack.url }));
+  // Debug level: the most log lines, so the most chances for a secret to leak.
+  bot = await startBot('faults', botEnv({ slackApiUrl: slack.url, extra: { LOG_LEVEL: 'debug' } }));
 }, 60_000);
 afterAll(async () => {
   await bot?.stop();
@@ -103,5 +104,16 @@ describe('a handler that throws', () => {
     expect(failure).toBeDefined();
     // The line can be tied to the HTTP request that brought the event.
     expect(failure?.['reqId']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('logs after all of the above', () => {
+  it('never contain the bot token or the signing secret, and every line is JSON', () => {
+    const all = JSON.stringify(bot.logs) + bot.stderr.join('');
+    expect(bot.logs.length).toBeGreaterThan(20);
+    expect(all).not.toContain(TEST_BOT_TOKEN);
+    expect(all).not.toContain(TEST_BOT_TOKEN.slice(5));
+    expect(all).not.toContain(TEST_SIGNING_SECRET);
+    expect(bot.logs.filter((l) => l['unparsed'] === true)).toEqual([]);
   });
 });
