@@ -206,6 +206,12 @@ describe('classify: hostile input', () => {
     expect(big).toBeLessThan(250);
   });
 
+  it('reads words that are names of built-in object properties like any other word', () => {
+    for (const text of ['the constructor failed', 'toString valueOf hasOwnProperty __proto__', "constructor can't start"]) {
+      expect(() => classifier.classify(text, 'channel'), text).not.toThrow();
+    }
+  });
+
   it('answers a paste that is one huge word at once', () => {
     const t = performance.now();
     expect(classifier.classify('q'.repeat(60_000), 'channel').trigger).toBe(false);

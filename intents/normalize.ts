@@ -81,9 +81,15 @@ export interface Token {
 /** Token that splits a catalog message at a placeholder such as %ls: matches anything. */
 export const WILDCARD = '\u0000';
 
+// Maps, not object literals: a chat word such as "constructor" or "toString" must not find
+// an inherited property.
+function table(entries: Record<string, readonly string[]>): ReadonlyMap<string, readonly string[]> {
+  return new Map(Object.entries(entries));
+}
+
 // The wording drift of Azure's messages across doc versions and portal builds (facts §1a),
 // folded to one spelling so that every variant matches every other.
-const SAME_WORD: Readonly<Record<string, readonly string[]>> = {
+const SAME_WORD = table({
   cancelled: ['canceled'],
   cancelling: ['canceling'],
   priviledge: ['privilege'],
@@ -99,9 +105,9 @@ const SAME_WORD: Readonly<Record<string, readonly string[]>> = {
   didnt: ['did', 'not'],
   isnt: ['is', 'not'],
   wont: ['will', 'not'],
-};
+});
 // "doesn't" arrives as two tokens once the apostrophe splits it.
-const NEGATED: Readonly<Record<string, readonly string[]>> = {
+const NEGATED = table({
   can: ['cannot'],
   don: ['do', 'not'],
   doesn: ['does', 'not'],
@@ -115,13 +121,15 @@ const NEGATED: Readonly<Record<string, readonly string[]>> = {
   haven: ['have', 'not'],
   wouldn: ['would', 'not'],
   shouldn: ['should', 'not'],
-};
-const PAIRS: Readonly<Record<string, readonly string[]>> = {
+});
+const PAIRS = table({
   'as per': ['according', 'to'],
   'can not': ['cannot'],
   'sys admin': ['sysadmin'],
   'data base': ['database'],
-};
+});
+
+const PAIR_FIRST = new Set([...PAIRS.keys()].map((k) => k.split(' ')[0]!));
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -159,18 +167,19 @@ export function canonicalTokens(text: string, maxTokens = Number.MAX_SAFE_INTEGE
   for (let i = 0; i < raw.length; i++) {
     const tok = raw[i]!;
     const next = raw[i + 1];
-    if (next && next.word === 't' && NEGATED[tok.word]) {
-      for (const word of NEGATED[tok.word]!) out.push({ word, at: tok.at });
+    const negated = next && next.word === 't' ? NEGATED.get(tok.word) : undefined;
+    if (negated) {
+      for (const word of negated) out.push({ word, at: tok.at });
       i++;
       continue;
     }
-    const pair = next ? PAIRS[`${tok.word} ${next.word}`] : undefined;
+    const pair = next && PAIR_FIRST.has(tok.word) ? PAIRS.get(`${tok.word} ${next.word}`) : undefined;
     if (pair) {
       for (const word of pair) out.push({ word, at: tok.at });
       i++;
       continue;
     }
-    const same = SAME_WORD[tok.word];
+    const same = SAME_WORD.get(tok.word);
     if (same) for (const word of same) out.push({ word, at: tok.at });
     else out.push(tok);
   }
