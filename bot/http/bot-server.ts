@@ -3,7 +3,7 @@ import type { Logger } from '../ops/logger.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { opsRoutes } from '../ops/opsRoutes.ts';
 import { requestIds } from '../ops/requestContext.ts';
-import { InFlight } from '../ops/shutdown.ts';
+import { InFlight } from '../ops/inFlight.ts';
 import { createSlackApp, type SlackApp } from '../slack/app.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import { createHttpServer, type HttpServer } from './server.ts';

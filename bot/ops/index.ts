@@ -2,6 +2,6 @@ export { createLogger, silentLogger, captureLogger, requestLogger, type Logger, 
 export { createMetrics, type Metrics } from './metrics.ts';
 export { opsRoutes, type ReadyCheck } from './opsRoutes.ts';
 export { bodyLimit, DEFAULT_BODY_LIMIT_BYTES, type BufferedRequest } from './bodyLimit.ts';
-export { InFlight, createShutdown, onSignals } from './shutdown.ts';
+export { InFlight } from './inFlight.ts';
 export { requestIds, currentRequestId } from './requestContext.ts';
 export { observe } from './observe.ts';
