@@ -56,9 +56,9 @@ function weigh(entry: Entry): [string, number][] {
   return parts;
 }
 
-function count(pairs: readonly [string, number][]): Map<string, number> {
+function count(pairs: readonly (readonly [readonly string[], number])[]): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const [text, w] of pairs) for (const f of features(contentWords(text))) tf.set(f, (tf.get(f) ?? 0) + w);
+  for (const [words, w] of pairs) for (const f of features(words)) tf.set(f, (tf.get(f) ?? 0) + w);
   return tf;
 }
 
@@ -67,23 +67,32 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
   const vocab: Set<string>[] = [];
   const wholes: Map<string, number>[] = [];
   const df = new Map<string, number>();
-  const spelling = new Map<string, string[]>();
+  const known = new Map<string, Set<string>>();
   entries.forEach((entry, i) => {
-    const whole = count(weigh(entry));
+    // Each text is tokenised once: the entry's bag, the phrasings and the spelling list share it.
+    const words = new Map<string, string[]>();
+    const wordsOf = (text: string): string[] => {
+      let list = words.get(text);
+      if (!list) words.set(text, (list = contentWords(text)));
+      return list;
+    };
+    const weighed = weigh(entry).map(([text, w]): [string[], number] => [wordsOf(text), w]);
+    const whole = count(weighed);
     for (const f of whole.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     bags.push({ entry: i, tf: whole });
     wholes.push(whole);
     vocab.push(new Set(whole.keys()));
     const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
-    for (const p of phrasings) bags.push({ entry: i, tf: count([[p, 1]]) });
-    for (const [text] of weigh(entry)) {
-      for (const w of contentWords(text)) {
-        const list = spelling.get(w[0]!) ?? [];
-        if (w.length >= 5 && !list.includes(w)) list.push(w);
-        spelling.set(w[0]!, list);
+    for (const p of phrasings) bags.push({ entry: i, tf: count([[wordsOf(p), 1]]) });
+    for (const [list] of weighed) {
+      for (const w of list) {
+        if (w.length < 5) continue;
+        const set = known.get(w[0]!) ?? new Set<string>();
+        known.set(w[0]!, set.add(w));
       }
     }
   });
+  const spelling = new Map([...known].map(([letter, set]): [string, string[]] => [letter, [...set]]));
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [f, d] of df) idf.set(f, Math.log(1 + n / d));
