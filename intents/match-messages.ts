@@ -56,8 +56,15 @@ export function buildMessageIndex(entries: readonly Entry[]): MessageIndex {
     }
     return id;
   };
+  // Sentences are tokenised to be counted and again to be added: once is enough.
+  const tokenised = new Map<string, string[]>();
+  const tokensOf = (text: string): string[] => {
+    let t = tokenised.get(text);
+    if (!t) tokenised.set(text, (t = templateTokens(text)));
+    return t;
+  };
   const add = (id: string, kind: TemplateKind, text: string, sqlNumber: number | null): void => {
-    const words = templateTokens(text);
+    const words = tokensOf(text);
     const keys = new Set<number>();
     let run: number[] = [];
     const flush = (): void => {
@@ -88,7 +95,7 @@ export function buildMessageIndex(entries: readonly Entry[]): MessageIndex {
       if (!m.match) continue;
       const parts = m.text.split(/(?<=\.)\s+/);
       if (parts.length < 2) continue;
-      for (const part of parts) if (templateTokens(part).length >= 5) sentences.set(part.trim(), (sentences.get(part.trim()) ?? new Set()).add(entry.id));
+      for (const part of parts) if (tokensOf(part.trim()).length >= 5) sentences.set(part.trim(), (sentences.get(part.trim()) ?? new Set()).add(entry.id));
     }
   }
   for (const [sentence, ids] of sentences) if (ids.size === 1) add([...ids][0]!, 'message', sentence, null);

@@ -15,10 +15,8 @@ const require = createRequire(import.meta.url);
 const root = 'natural/lib/natural';
 
 export const PorterStemmer = require(`${root}/stemmers/porter_stemmer.js`) as typeof PorterStemmerType;
-const distance = require(`${root}/distance/index.js`) as {
-  DamerauLevenshteinDistance: typeof DLType;
-  JaroWinklerDistance: typeof JWType;
-};
-export const DamerauLevenshteinDistance = distance.DamerauLevenshteinDistance;
-export const JaroWinklerDistance = distance.JaroWinklerDistance;
+// The two distance files, not the folder's index, which loads every distance there is.
+const levenshtein = require(`${root}/distance/levenshtein_distance.js`) as { DamerauLevenshteinDistance: typeof DLType };
+export const DamerauLevenshteinDistance = levenshtein.DamerauLevenshteinDistance;
+export const JaroWinklerDistance = require(`${root}/distance/jaro-winkler_distance.js`) as typeof JWType;
 export const BayesClassifier = require(`${root}/classifiers/bayes_classifier.js`) as typeof BayesClassifierType;

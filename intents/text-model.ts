@@ -58,7 +58,7 @@ function weigh(entry: Entry): [string, number][] {
 
 function count(pairs: readonly (readonly [readonly string[], number])[]): Map<string, number> {
   const tf = new Map<string, number>();
-  for (const [words, w] of pairs) for (const f of features(words)) tf.set(f, (tf.get(f) ?? 0) + w);
+  for (const [feats, w] of pairs) for (const f of feats) tf.set(f, (tf.get(f) ?? 0) + w);
   return tf;
 }
 
@@ -70,21 +70,24 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
   const known = new Map<string, Set<string>>();
   entries.forEach((entry, i) => {
     // Each text is tokenised once: the entry's bag, the phrasings and the spelling list share it.
-    const words = new Map<string, string[]>();
-    const wordsOf = (text: string): string[] => {
-      let list = words.get(text);
-      if (!list) words.set(text, (list = contentWords(text)));
-      return list;
+    const words = new Map<string, { words: string[]; feats: string[] }>();
+    const tokens = (text: string): { words: string[]; feats: string[] } => {
+      let t = words.get(text);
+      if (!t) {
+        const list = contentWords(text);
+        words.set(text, (t = { words: list, feats: features(list) }));
+      }
+      return t;
     };
-    const weighed = weigh(entry).map(([text, w]): [string[], number] => [wordsOf(text), w]);
+    const weighed = weigh(entry).map(([text, w]): [string[], number] => [tokens(text).feats, w]);
     const whole = count(weighed);
     for (const f of whole.keys()) df.set(f, (df.get(f) ?? 0) + 1);
     bags.push({ entry: i, tf: whole });
     wholes.push(whole);
     vocab.push(new Set(whole.keys()));
     const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
-    for (const p of phrasings) bags.push({ entry: i, tf: count([[wordsOf(p), 1]]) });
-    for (const [list] of weighed) {
+    for (const p of phrasings) bags.push({ entry: i, tf: count([[tokens(p).feats, 1]]) });
+    for (const { words: list } of words.values()) {
       for (const w of list) {
         if (w.length < 5) continue;
         const set = known.get(w[0]!) ?? new Set<string>();
