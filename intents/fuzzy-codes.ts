@@ -64,12 +64,21 @@ function pool(names: Name[]): Pool {
  * visible joint, so every capital is a candidate start).
  */
 function tailsOf(id: string): Name[] {
+  // Where each word of the id starts; a tail starting inside a word ("LSN" in "SQLLSN")
+  // has that partial word plus every word after it.
+  const starts: number[] = [];
+  let at = 0;
+  for (const word of splitCamel(id).split(' ')) {
+    starts.push(id.indexOf(word, at));
+    at = starts[starts.length - 1]! + word.length;
+  }
   const out: Name[] = [];
   for (let i = 1; i < id.length - 7; i++) {
     const c = id.charCodeAt(i);
+    const words = starts.filter((s) => s > i).length + 1;
     // A tail of one or two words ("NotReachable", "ValidationFailure") is common English
     // in other tools' errors; three words are specific enough to name a code.
-    if (c >= 65 && c <= 90 && splitCamel(id.slice(i)).split(' ').length >= 3) out.push({ id, lower: id.slice(i).toLowerCase(), from: i });
+    if (c >= 65 && c <= 90 && words >= 3) out.push({ id, lower: id.slice(i).toLowerCase(), from: i });
   }
   return out;
 }
