@@ -1,6 +1,7 @@
 import type { Entry } from '../catalog/index.ts';
 import { GENERIC_WORDS, isGenericAzureCode } from './generic-codes.ts';
-import { DamerauLevenshteinDistance, JaroWinklerDistance } from './natural.ts';
+import { boundedOsaDistance } from './edit-distance.ts';
+import { JaroWinklerDistance } from './natural.ts';
 import { splitCamel } from './words.ts';
 
 /** A catalog id a misspelt or partial code most likely means. */
@@ -143,7 +144,7 @@ function closest(word: string, from: Pool): { id: string; d: number; share: numb
   const out: { id: string; d: number; share: number; name: Name }[] = [];
   from.names.forEach((name, i) => {
     if (shared[i]! < need || Math.abs(name.lower.length - word.length) > max) return;
-    const d = DamerauLevenshteinDistance(word, name.lower, { restricted: true });
+    const d = boundedOsaDistance(word, name.lower, max);
     if (d <= max) out.push({ id: name.id, d, share: name.lower.length / name.id.length, name });
   });
   return out;
