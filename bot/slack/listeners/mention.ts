@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
-import { handle } from '../../core/handle.ts';
 import type { Incoming } from '../../core/types.ts';
-import { postReply } from '../deliver.ts';
-import { failure, type SlackDeps } from '../deps.ts';
+import type { SlackDeps } from '../deps.ts';
 import { placeOf, stripMention } from '../place.ts';
+import { answerMessage } from './answer.ts';
 
 /** "@sqlbackup …" in a channel: direct mode, always an answer, in the message's thread. */
 export function registerMention(app: App, deps: SlackDeps): void {
@@ -12,16 +11,7 @@ export function registerMention(app: App, deps: SlackDeps): void {
     if (event.subtype !== undefined) return;
     const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts);
     const text = stripMention(event.text, context.botUserId);
-    const incoming: Incoming = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: true };
-    const log = deps.logger.child({ listener: 'app_mention', eventId: body.event_id, channel: event.channel });
-    try {
-      const reply = await handle(incoming, deps.core);
-      if (reply) {
-        await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
-        log.info({ reply: reply.body.kind, delivery: reply.delivery }, 'answered a mention');
-      }
-    } catch (error) {
-      log.error(failure(error), 'could not answer a mention');
-    }
+    const incoming: Extract<Incoming, { type: 'message' }> = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: true };
+    await answerMessage(deps, client, incoming, 'app_mention', event.channel);
   });
 }

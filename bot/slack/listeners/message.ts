@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
-import { handle } from '../../core/handle.ts';
 import type { Incoming } from '../../core/types.ts';
-import { postReply } from '../deliver.ts';
-import { failure, type SlackDeps } from '../deps.ts';
+import type { SlackDeps } from '../deps.ts';
 import { placeOf, stripMention } from '../place.ts';
+import { answerMessage } from './answer.ts';
 
 /**
  * Messages in channels and private channels the bot is in (channel mode) and in DMs
@@ -21,16 +20,7 @@ export function registerMessage(app: App, deps: SlackDeps): void {
     const text = dm ? stripMention(raw, context.botUserId) : raw;
 
     const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts, event.channel_type);
-    const incoming: Incoming = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
-    const log = deps.logger.child({ listener: 'message', eventId: body.event_id, channel: event.channel });
-    try {
-      const reply = await handle(incoming, deps.core);
-      if (reply) {
-        await postReply(client, reply, { channel: event.channel, thread: place.thread, user: event.user });
-        log.info({ reply: reply.body.kind, delivery: reply.delivery }, 'answered a message');
-      }
-    } catch (error) {
-      log.error(failure(error), 'could not answer a message');
-    }
+    const incoming: Extract<Incoming, { type: 'message' }> = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
+    await answerMessage(deps, client, incoming, 'message', event.channel);
   });
 }
