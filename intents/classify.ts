@@ -98,7 +98,8 @@ export function classifyWith(model: Model, raw: string, mode: Mode): Classificat
       // A DBA asking the channel about backups wants an answer as much as one reporting a
       // failure; the score and margin keep chat that merely mentions backups out.
       const bar = signal.trouble ? THRESHOLDS.channelText : THRESHOLDS.channelQuestion;
-      trigger = (signal.trouble || signal.asks) && signal.domain && top.score >= bar && top.score - second >= THRESHOLDS.channelMargin;
+      const asked = signal.trouble || (signal.asks && signal.backup);
+      trigger = asked && signal.domain && top.score >= bar && top.score - second >= THRESHOLDS.channelMargin;
     }
   }
   return { trigger, matches, found, unknownCodes, foreign, truncated };

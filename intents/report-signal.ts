@@ -23,9 +23,18 @@ const DOMAIN = stems(
     'msdb tempdb certificate tde snapshot plugin workload',
 );
 
+// What a question must be about for the bot to answer it unprompted: Azure Backup itself,
+// not SQL Server in general ("why is the log so big?" is a DBA question, not ours).
+const BACKUP = stems(
+  'backup backups restore restoring restored vault protect protected protection register registered registration ' +
+    'reregister extension plugin azurewlbackuppluginsvc recovery point',
+);
+
 export interface ReportSignal {
   readonly trouble: boolean;
   readonly domain: boolean;
+  /** Names backup, restore, the vault or the backup extension. */
+  readonly backup: boolean;
   /** Asks something: a question mark, or opens the way questions do ("how do I ..."). */
   readonly asks: boolean;
 }
@@ -35,11 +44,13 @@ const ASKING = /^\W*(?:how|what|why|where|which|when|can|could|do|does|did|is|ar
 export function reportSignal(text: string): ReportSignal {
   let trouble = false;
   let domain = false;
+  let backup = false;
   for (const w of contentWords(text, 120)) {
     const s = stem(w);
     if (TROUBLE.has(s) || TROUBLE.has(w)) trouble = true;
     if (DOMAIN.has(s) || DOMAIN.has(w)) domain = true;
-    if (trouble && domain) break;
+    if (BACKUP.has(s) || BACKUP.has(w)) backup = true;
+    if (trouble && domain && backup) break;
   }
-  return { trouble, domain, asks: text.includes('?') || ASKING.test(text) };
+  return { trouble, domain, backup, asks: text.includes('?') || ASKING.test(text) };
 }
