@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
+import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
 
 /**
  * CATALOG_DIR as an operator uses it: a folder of the team's own files, merged at start by
@@ -51,8 +51,7 @@ describe('operator catalog folder through the running bot', () => {
 
   async function ask(text: string, channel: string): Promise<string> {
     const body = messageEvent({ eventId: `Ev${channel}`, type: 'app_mention', channel, ts: nextTs(), text: `<@UBOT> ${text}` });
-    const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body });
-    expect(res.status).toBe(200);
+    expect(await bot.deliver(body)).toBe(200);
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
     const [answer] = slack.posts((c) => c.args['channel'] === channel);
     return JSON.stringify(answer?.args['blocks']);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
+import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
 
 /**
  * Redis dies under two running replicas and comes back. Users must keep getting answers,
@@ -34,8 +34,6 @@ describe.skipIf(!redis.available)('Redis lost under running replicas', () => {
     await server?.stop();
   });
 
-  const deliver = async (bot: BotProcess, body: string) =>
-    (await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body })).status;
   const answers = (channel: string) => slack.posts((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length;
   const warnings = (bot: BotProcess) => bot.logs.filter((l) => l['level'] === 'warn' && String(l['msg']).includes('shared store unreachable')).length;
 
@@ -44,7 +42,7 @@ describe.skipIf(!redis.available)('Redis lost under running replicas', () => {
     const channels = Array.from({ length: 10 }, (_, i) => `C0OUT${i}`);
     for (const [i, channel] of channels.entries()) {
       const bot = i % 2 === 0 ? a : b;
-      expect(await deliver(bot, messageEvent({ eventId: `Ev0OUT${++n}`, type: 'app_mention', channel, ts: nextTs(), text: PASTE }))).toBe(200);
+      expect(await bot.deliver(messageEvent({ eventId: `Ev0OUT${++n}`, type: 'app_mention', channel, ts: nextTs(), text: PASTE }))).toBe(200);
     }
     await slack.waitFor(() => channels.every((c) => answers(c) >= 1), 15_000);
     expect(warnings(a)).toBe(1);
@@ -60,7 +58,7 @@ describe.skipIf(!redis.available)('Redis lost under running replicas', () => {
 
     // Shared again: only Redis can stop the second replica from answering this a second time.
     const body = messageEvent({ eventId: 'Ev0BACK1', type: 'app_mention', channel: 'C0BACK', ts: nextTs(), text: PASTE });
-    await Promise.all([deliver(a, body), deliver(b, body)]);
+    await Promise.all([a.deliver(body), b.deliver(body)]);
     await slack.waitFor(() => answers('C0BACK') >= 1);
     await new Promise((r) => setTimeout(r, 1500));
     expect(answers('C0BACK')).toBe(1);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../store/redisServer.ts';
+import { signedHeaders } from './slackEvents.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,6 +19,8 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Peak resident memory so far (Linux VmHWM), in bytes; null elsewhere. */
   peakRss(): number | null;
+  /** POSTs a body to /slack/events signed as Slack signs it; resolves with the HTTP status. */
+  deliver(body: string, options?: { retryNum?: number }): Promise<number>;
 }
 
 export const TEST_SIGNING_SECRET = 'a3f9c2e1b7d84c6e9f0a1b2c3d4e5f60';
@@ -97,6 +100,11 @@ export async function startBot(name: string, env: Record<string, string>, readyT
       const code = await exited;
       clearTimeout(timer);
       return code;
+    },
+    async deliver(body, options = {}) {
+      const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body, options), body });
+      await res.arrayBuffer();
+      return res.status;
     },
     peakRss() {
       try {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from './botProcess.ts';
+import { botEnv, startBot, type BotProcess } from './botProcess.ts';
 import { FakeSlackApi, type SlackCall } from './fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders } from './slackEvents.ts';
+import { messageEvent, nextTs } from './slackEvents.ts';
 
 /**
  * The claim that matters for running several copies: two real bot processes sharing one
@@ -13,10 +13,6 @@ import { messageEvent, nextTs, signedHeaders } from './slackEvents.ts';
 
 const redis = redisAvailability();
 const ENTRY = 'UserErrorSQLLSNValidationFailure';
-
-function deliver(bot: BotProcess, body: string): Promise<number> {
-  return fetch(`${bot.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body }).then((r) => r.status);
-}
 
 const textOf = (call: SlackCall): string => JSON.stringify([call.args['text'], call.args['blocks']]);
 
@@ -46,10 +42,9 @@ describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
     const channel = 'C0DEDUPE';
     const body = messageEvent({ eventId: 'Ev0DEDUPE1', type: 'app_mention', channel, ts, text: `<@UBOT> ${ENTRY}: Log chain is broken.` });
     // Both at once, plus Slack's own retry of the same event to replica B a moment later.
-    const statuses = await Promise.all([deliver(a, body), deliver(b, body)]);
+    const statuses = await Promise.all([a.deliver(body), b.deliver(body)]);
     expect(statuses).toEqual([200, 200]);
-    const retry = await fetch(`${b.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body, { retryNum: 1 }), body });
-    expect(retry.status).toBe(200);
+    expect(await b.deliver(body, { retryNum: 1 })).toBe(200);
 
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
     // Give the losing replica time to (wrongly) answer too.
@@ -67,12 +62,12 @@ describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
 
     const channel = 'C0FOLLOW';
     const root = nextTs();
-    expect(await deliver(a, messageEvent({ eventId: 'Ev0PASTE01', type: 'app_mention', channel, ts: root, text: `<@UBOT> ${ENTRY}: Log chain is broken.` }))).toBe(200);
+    expect(await a.deliver(messageEvent({ eventId: 'Ev0PASTE01', type: 'app_mention', channel, ts: root, text: `<@UBOT> ${ENTRY}: Log chain is broken.` }))).toBe(200);
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
 
     // The question names no error: only the thread's remembered context can answer it.
     const question = messageEvent({ eventId: 'Ev0FOLLOW1', channel, threadTs: root, text: 'will it fix itself?' });
-    expect(await deliver(b, question)).toBe(200);
+    expect(await b.deliver(question)).toBe(200);
     await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length >= 2);
     const followUp = slack.posts((c) => c.args['channel'] === channel)[1] as SlackCall;
     expect(followUp.args['thread_ts']).toBe(root);
@@ -83,7 +78,7 @@ describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
 
     // The same question in a thread no replica answered gets nothing: the context was the cause.
     const stranger = nextTs();
-    expect(await deliver(b, messageEvent({ eventId: 'Ev0FOLLOW2', channel: 'C0OTHER', threadTs: stranger, text: 'will it fix itself?' }))).toBe(200);
+    expect(await b.deliver(messageEvent({ eventId: 'Ev0FOLLOW2', channel: 'C0OTHER', threadTs: stranger, text: 'will it fix itself?' }))).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
     expect(slack.posts((c) => c.args['channel'] === 'C0OTHER')).toHaveLength(0);
   });
