@@ -9,19 +9,21 @@ import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
 import { attachTeams, hasTeamsSettings, TeamsConfigError, type TeamsSide } from './teams/index.ts';
 
-function settings(): BotConfig {
+/**
+ * Start-up problems an operator can fix (a setting, the catalog, Redis) end the process with
+ * one line that says what is wrong; anything else is a bug and keeps its stack trace.
+ */
+async function orStop<T>(work: () => T | Promise<T>, fixable: readonly (abstract new (...args: never[]) => Error)[], prefix = ''): Promise<T> {
   try {
-    return readConfig();
+    return await work();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    if (!fixable.some((kind) => error instanceof kind)) throw error;
+    process.stderr.write(`sqlbackup-bot cannot start: ${prefix}${(error as Error).message}\n`);
+    process.exit(1);
   }
 }
 
-const config = settings();
+const config: BotConfig = await orStop(() => readConfig(), [ConfigError]);
 const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
@@ -29,23 +31,11 @@ const logger = createLogger({
   secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword']],
 });
 
-let catalog;
-try {
-  catalog = loadCatalog(BUILT_IN_DIR, config.catalogDirs);
-} catch (error) {
-  if (!(error instanceof CatalogError)) throw error;
-  process.stderr.write(`sqlbackup-bot cannot start: the catalog is invalid: ${error.message}\n`);
-  process.exit(1);
-}
-
-let store: Store;
-try {
-  store = await createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded) });
-} catch (error) {
-  if (!(error instanceof StoreUnavailableError)) throw error;
-  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
-  process.exit(1);
-}
+const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
+const store: Store = await orStop(
+  () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded) }),
+  [StoreUnavailableError],
+);
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
 const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
 // Teams on the same app and port when its settings are present. With no credentials for
@@ -53,22 +43,11 @@ const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitByte
 // and the Agents Playground started beside it, so a newcomer can talk to it at once.
 const local = config.slack === null && !hasTeamsSettings(process.env);
 const host = process.env['HOST']?.trim() || (local ? '127.0.0.1' : undefined);
-let teams: TeamsSide | null = null;
-try {
-  teams = attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local, core, logger, bodyLimitBytes: config.bodyLimitBytes });
-} catch (error) {
-  if (!(error instanceof TeamsConfigError)) throw error;
-  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
-  process.exit(1);
-}
-let port: number;
-try {
-  port = await server.start(config.port, host);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`sqlbackup-bot cannot start: ${error.message}\n`);
-  process.exit(1);
-}
+const teams: TeamsSide | null = await orStop(
+  () => attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local, core, logger, bodyLimitBytes: config.bodyLimitBytes }),
+  [TeamsConfigError],
+);
+const port = await orStop(() => server.start(config.port, host), [ConfigError]);
 await teams?.started(port);
 logger.info({ port, slack: server.slack?.mode ?? 'off', teams: teams !== null, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 
