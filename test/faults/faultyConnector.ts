@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, readBody } from '../support/loopback.ts';
 
 /**
  * A Bot Framework connector stand-in (the service at an activity's serviceUrl) that can be
@@ -26,13 +25,11 @@ export class FaultyConnector {
 
   async start(): Promise<this> {
     const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
+      void readBody(req).then((raw) => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
         let body: Record<string, unknown> = {};
         try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+          body = JSON.parse(raw || '{}') as Record<string, unknown>;
         } catch {
           // recorded as empty
         }
@@ -54,10 +51,8 @@ export class FaultyConnector {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sent-${++this.n}` }));
       });
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
     this.server = server;
-    this.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    this.serviceUrl = `${await listenOnLoopback(server)}/`;
     return this;
   }
 
@@ -78,8 +73,6 @@ export class FaultyConnector {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 }

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, readBody } from '../support/loopback.ts';
 
 /** One Web API call as the bot made it. */
 export interface SlackCall {
@@ -40,19 +39,15 @@ export class FakeSlackApi {
   async start(): Promise<this> {
     const server = createServer((req, res) => void this.serve(req, res));
     server.keepAliveTimeout = 1000;
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
     this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+    this.url = `${await listenOnLoopback(server)}/api/`;
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   /** The next calls to `method` fail like this, in order; then it works again. */
@@ -79,9 +74,7 @@ export class FakeSlackApi {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = await readBody(req);
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const auth = req.headers.authorization;
     const args = parseArgs(raw, req.headers['content-type']);

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, readBody } from '../support/loopback.ts';
 
 export interface Hook {
   readonly path: string;
@@ -16,23 +15,19 @@ export class ResponseUrlServer {
 
   async start(): Promise<this> {
     const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        let body: Record<string, unknown> = {};
+      void readBody(req).then((raw) => {
+        let body: Record<string, unknown>;
         try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+          body = JSON.parse(raw) as Record<string, unknown>;
         } catch {
-          body = { _raw: Buffer.concat(chunks).toString('utf8') };
+          body = { _raw: raw };
         }
         this.hooks.push({ path: req.url ?? '', body });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       });
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
     this.server = server;
-    this.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.base = await listenOnLoopback(server);
     return this;
   }
 
@@ -58,8 +53,6 @@ export class ResponseUrlServer {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 }

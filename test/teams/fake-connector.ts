@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { closeServer, listenOnLoopback, readBody } from '../support/loopback.ts';
 
 /**
  * Stands in for the Bot Framework connector (the service behind `serviceUrl`): records
@@ -22,12 +22,6 @@ export interface FakeConnector {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-}
-
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let n = 0;
@@ -37,8 +31,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.writeHead(404).end();
       return;
     }
-    readJson(req)
-      .then((body) => {
+    readBody(req)
+      .then((raw) => {
+        const body = JSON.parse(raw || '{}') as Record<string, unknown>;
         calls.push({
           method: req.method ?? '',
           conversationId: decodeURIComponent(match[1]!),
@@ -49,11 +44,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       })
       .catch(() => res.writeHead(400).end());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
   return {
-    serviceUrl: `http://127.0.0.1:${String(port)}/`,
+    serviceUrl: `${await listenOnLoopback(server)}/`,
     calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }
