@@ -14,7 +14,7 @@ export type { CodeGuess } from './fuzzy-codes.ts';
  * codes, in one linear pass. A longer paste is read the same way with its middle cut at
  * MAX_CLASSIFY_CHARS. Anything not read in full sets `truncated`.
  */
-export { FULL_READ_CHARS, MAX_CLASSIFY_CHARS } from './normalize.ts';
+export { FULL_READ_CHARS, HEAD_CHARS, MAX_CLASSIFY_CHARS, TAIL_CHARS } from './normalize.ts';
 export { THRESHOLDS } from './classify.ts';
 export { createFollowUpClassifier, type FollowUpClassifier } from './follow-up.ts';
 export { HANA_ONLY_CODES, isHanaCode } from './hana.ts';
