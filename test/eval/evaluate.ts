@@ -185,6 +185,7 @@ export function evaluate(classifier: ClassifierLike, cases: readonly EvalCase[])
     bySplit: {
       tune: summarize(outcomes.filter((o) => o.c.split === 'tune')),
       test: summarize(outcomes.filter((o) => o.c.split === 'test')),
+      holdout: summarize(outcomes.filter((o) => o.c.split === 'holdout')),
     },
     failures,
   };

@@ -14,8 +14,13 @@ export type Kind = (typeof KINDS)[number];
 /** Kinds whose cases must stay quiet: they name no catalog entry. */
 export const SILENT_KINDS: readonly Kind[] = ['quiet', 'unknown-code', 'hana'];
 
-export const SPLITS = ['tune', 'test'] as const;
+export const SPLITS = ['tune', 'test', 'holdout'] as const;
 export type Split = (typeof SPLITS)[number];
+/**
+ * What loadCorpus returns unless asked: `holdout` stays out so nothing tunes or benches on it by accident
+ * (and the corpus-balance checks keep counting tune against test only); it is read only on `--split holdout`.
+ */
+export const DEFAULT_SPLITS: readonly Split[] = ['tune', 'test'];
 
 const caseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
@@ -54,8 +59,11 @@ function kindRules(c: EvalCase, catalog: Catalog): string[] {
   return wrong;
 }
 
-/** Reads every corpus/*.jsonl file; throws CorpusError listing every bad line at once. */
-export function loadCorpus(catalog: Catalog, dir: string = CORPUS_DIR): EvalCase[] {
+/**
+ * Reads and checks every corpus/*.jsonl file, holdout included; throws CorpusError listing every bad line at once.
+ * Returns the cases of `splits` only.
+ */
+export function loadCorpus(catalog: Catalog, dir: string = CORPUS_DIR, splits: readonly Split[] = DEFAULT_SPLITS): EvalCase[] {
   const cases: EvalCase[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
@@ -88,5 +96,5 @@ export function loadCorpus(catalog: Catalog, dir: string = CORPUS_DIR): EvalCase
     });
   }
   if (problems.length > 0) throw new CorpusError(problems);
-  return cases;
+  return cases.filter((c) => splits.includes(c.split));
 }

@@ -1,10 +1,11 @@
 /**
- * `npm run eval [-- --json] [-- --split tune|test]`: accuracy of the classifier on the labelled corpus.
+ * `npm run eval [-- --json] [-- --split tune|test|holdout]`: accuracy of the classifier on the labelled corpus
+ * (tune and test unless --split names one; holdout is read only when named).
  */
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../catalog/index.ts';
 import { evaluate, formatFailure, type Metrics, type Rate, type Summary } from './evaluate.ts';
-import { KINDS, loadCorpus, SPLITS, type Split } from './load-corpus.ts';
+import { DEFAULT_SPLITS, KINDS, loadCorpus, SPLITS, type Split } from './load-corpus.ts';
 
 // `natural` prints a dotenv tip on stdout when imported; --json output must stay parseable.
 process.env.DOTENV_CONFIG_QUIET = 'true';
@@ -20,8 +21,7 @@ if (split !== undefined && !SPLITS.includes(split)) {
 
 const { createClassifier } = await import('../../intents/index.ts');
 const catalog = loadCatalog();
-const all = loadCorpus(catalog);
-const cases = split ? all.filter((c) => c.split === split) : all;
+const cases = loadCorpus(catalog, undefined, split ? [split] : DEFAULT_SPLITS);
 const metrics = evaluate(createClassifier(catalog), cases);
 
 if (values.json) {
