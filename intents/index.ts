@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/index.ts';
 import { buildModel, classifyWith } from './classify.ts';
-import { createFollowUpClassifier } from './follow-up.ts';
+import { createFollowUpClassifier, type FollowUpClassifier } from './follow-up.ts';
 import { nearestIds, type CodeGuess } from './fuzzy-codes.ts';
 import type { Classification, FollowUp, Mode } from './types.ts';
 import type { Entry } from '../catalog/index.ts';
@@ -28,13 +28,14 @@ export interface Classifier {
   followUp(text: string, entry: Entry): FollowUp;
 }
 
-/** Builds every index and model once; classify() is then pure and cheap. */
+/** Builds every index and model classify() needs once; classify() is then pure and cheap. */
 export function createClassifier(catalog: Catalog): Classifier {
   const model = buildModel(catalog);
-  const followUps = createFollowUpClassifier();
+  // Trained on first use: only thread replies need it, and the bot should be ready sooner.
+  let followUps: FollowUpClassifier | undefined;
   return {
     classify: (text, mode) => classifyWith(model, typeof text === 'string' ? text : '', mode),
     nearest: (query, n = 3) => nearestIds(query, catalog.entries, n),
-    followUp: (text, entry) => followUps.followUp(typeof text === 'string' ? text : '', entry),
+    followUp: (text, entry) => (followUps ??= createFollowUpClassifier()).followUp(typeof text === 'string' ? text : '', entry),
   };
 }
