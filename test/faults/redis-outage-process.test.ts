@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
-import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
+import { describe, expect, it } from 'vitest';
+import { redisAvailability } from '../store/redisServer.ts';
+import { useTwoReplicas, type BotProcess } from '../replicas/botProcess.ts';
 import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
 
 /**
@@ -14,44 +13,28 @@ const redis = redisAvailability();
 const PASTE = '<@UBOT> UserErrorSQLLSNValidationFailure: Log chain is broken.';
 
 describe.skipIf(!redis.available)('Redis lost under running replicas', () => {
-  let server: TestRedis;
-  const slack = new FakeSlackApi();
-  let a: BotProcess;
-  let b: BotProcess;
+  const replicas = useTwoReplicas();
   let n = 0;
 
-  beforeAll(async () => {
-    server = await startRedis();
-    await slack.start();
-    [a, b] = await Promise.all([
-      startBot('a', botEnv({ slackApiUrl: slack.url, redisUrl: server.url })),
-      startBot('b', botEnv({ slackApiUrl: slack.url, redisUrl: server.url })),
-    ]);
-  }, 90_000);
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await slack.stop();
-    await server?.stop();
-  });
-
-  const answers = (channel: string) => slack.posts((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length;
+  const answers = (channel: string) => replicas.slack.posts((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length;
   const warnings = (bot: BotProcess) => bot.logs.filter((l) => l['level'] === 'warn' && String(l['msg']).includes('shared store unreachable')).length;
 
   it('keeps answering with one warning per replica, reports not ready, and resumes shared state when Redis returns', async () => {
-    await server.kill();
+    const { a, b } = replicas;
+    await replicas.redis.kill();
     const channels = Array.from({ length: 10 }, (_, i) => `C0OUT${i}`);
     for (const [i, channel] of channels.entries()) {
       const bot = i % 2 === 0 ? a : b;
       expect(await bot.deliver(messageEvent({ eventId: `Ev0OUT${++n}`, type: 'app_mention', channel, ts: nextTs(), text: PASTE }))).toBe(200);
     }
-    await slack.waitFor(() => channels.every((c) => answers(c) >= 1), 15_000);
+    await replicas.slack.waitFor(() => channels.every((c) => answers(c) >= 1), 15_000);
     expect(warnings(a)).toBe(1);
     expect(warnings(b)).toBe(1);
     expect((await fetch(`${a.base}/readyz`)).status).toBe(503);
     expect((await fetch(`${a.base}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${a.base}/metrics`)).text()).toMatch(/sqlbackup_store_degraded 1/);
 
-    await server.restart();
+    await replicas.redis.restart();
     await expect.poll(async () => (await fetch(`${a.base}/readyz`)).status, { timeout: 15_000, interval: 250 }).toBe(200);
     await expect.poll(async () => (await fetch(`${b.base}/readyz`)).status, { timeout: 15_000, interval: 250 }).toBe(200);
     expect(a.logs.some((l) => String(l['msg']).includes('reachable again'))).toBe(true);
@@ -59,7 +42,7 @@ describe.skipIf(!redis.available)('Redis lost under running replicas', () => {
     // Shared again: only Redis can stop the second replica from answering this a second time.
     const body = messageEvent({ eventId: 'Ev0BACK1', type: 'app_mention', channel: 'C0BACK', ts: nextTs(), text: PASTE });
     await Promise.all([a.deliver(body), b.deliver(body)]);
-    await slack.waitFor(() => answers('C0BACK') >= 1);
+    await replicas.slack.waitFor(() => answers('C0BACK') >= 1);
     await new Promise((r) => setTimeout(r, 1500));
     expect(answers('C0BACK')).toBe(1);
     expect(warnings(a) + warnings(b)).toBe(2);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../store/redisServer.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { FakeSlackApi } from './fakeSlackApi.ts';
 import { signedHeaders } from './slackEvents.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,4 +118,35 @@ export async function startBot(name: string, env: Record<string, string>, readyT
       }
     },
   };
+}
+
+export interface ReplicaPair {
+  readonly redis: TestRedis;
+  readonly slack: FakeSlackApi;
+  readonly a: BotProcess;
+  readonly b: BotProcess;
+}
+
+/**
+ * Two real bot processes sharing one real redis-server and one recording Slack Web API,
+ * started before the enclosing describe's tests and stopped after them. Read the fields
+ * inside tests (they are set by the beforeAll hook).
+ */
+export function useTwoReplicas(): ReplicaPair {
+  const slack = new FakeSlackApi();
+  const pair = { slack } as { redis: TestRedis; slack: FakeSlackApi; a: BotProcess; b: BotProcess };
+  beforeAll(async () => {
+    pair.redis = await startRedis();
+    await slack.start();
+    [pair.a, pair.b] = await Promise.all([
+      startBot('a', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url })),
+      startBot('b', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url })),
+    ]);
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all([pair.a?.stop(), pair.b?.stop()]);
+    await slack.stop();
+    await pair.redis?.stop();
+  });
+  return pair;
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
-import { botEnv, startBot, type BotProcess } from './botProcess.ts';
-import { FakeSlackApi, type SlackCall } from './fakeSlackApi.ts';
+import { redisAvailability } from '../store/redisServer.ts';
+import { useTwoReplicas } from './botProcess.ts';
+import type { SlackCall } from './fakeSlackApi.ts';
 import { messageEvent, nextTs } from './slackEvents.ts';
 
 /**
@@ -17,39 +17,21 @@ const ENTRY = 'UserErrorSQLLSNValidationFailure';
 const textOf = (call: SlackCall): string => JSON.stringify([call.args['text'], call.args['blocks']]);
 
 describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
-  let server: TestRedis;
-  const slack = new FakeSlackApi();
-  let a: BotProcess;
-  let b: BotProcess;
-
-  beforeAll(async () => {
-    server = await startRedis();
-    await slack.start();
-    [a, b] = await Promise.all([
-      startBot('a', botEnv({ slackApiUrl: slack.url, redisUrl: server.url })),
-      startBot('b', botEnv({ slackApiUrl: slack.url, redisUrl: server.url })),
-    ]);
-  }, 90_000);
-
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await slack.stop();
-    await server?.stop();
-  });
+  const replicas = useTwoReplicas();
 
   it('answers an event delivered to both replicas exactly once', async () => {
     const ts = nextTs();
     const channel = 'C0DEDUPE';
     const body = messageEvent({ eventId: 'Ev0DEDUPE1', type: 'app_mention', channel, ts, text: `<@UBOT> ${ENTRY}: Log chain is broken.` });
     // Both at once, plus Slack's own retry of the same event to replica B a moment later.
-    const statuses = await Promise.all([a.deliver(body), b.deliver(body)]);
+    const statuses = await Promise.all([replicas.a.deliver(body), replicas.b.deliver(body)]);
     expect(statuses).toEqual([200, 200]);
-    expect(await b.deliver(body, { retryNum: 1 })).toBe(200);
+    expect(await replicas.b.deliver(body, { retryNum: 1 })).toBe(200);
 
-    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
+    await replicas.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
     // Give the losing replica time to (wrongly) answer too.
     await new Promise((r) => setTimeout(r, 1500));
-    const answers = slack.posts((c) => c.args['channel'] === channel);
+    const answers = replicas.slack.posts((c) => c.args['channel'] === channel);
     expect(answers).toHaveLength(1);
     expect(answers[0]?.args['thread_ts']).toBe(ts);
     expect(textOf(answers[0] as SlackCall)).toContain('log chain');
@@ -62,14 +44,14 @@ describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
 
     const channel = 'C0FOLLOW';
     const root = nextTs();
-    expect(await a.deliver(messageEvent({ eventId: 'Ev0PASTE01', type: 'app_mention', channel, ts: root, text: `<@UBOT> ${ENTRY}: Log chain is broken.` }))).toBe(200);
-    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
+    expect(await replicas.a.deliver(messageEvent({ eventId: 'Ev0PASTE01', type: 'app_mention', channel, ts: root, text: `<@UBOT> ${ENTRY}: Log chain is broken.` }))).toBe(200);
+    await replicas.slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel));
 
     // The question names no error: only the thread's remembered context can answer it.
     const question = messageEvent({ eventId: 'Ev0FOLLOW1', channel, threadTs: root, text: 'will it fix itself?' });
-    expect(await b.deliver(question)).toBe(200);
-    await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length >= 2);
-    const followUp = slack.posts((c) => c.args['channel'] === channel)[1] as SlackCall;
+    expect(await replicas.b.deliver(question)).toBe(200);
+    await replicas.slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args['channel'] === channel).length >= 2);
+    const followUp = replicas.slack.posts((c) => c.args['channel'] === channel)[1] as SlackCall;
     expect(followUp.args['thread_ts']).toBe(root);
     // The first words of the facet the catalog holds for this entry's auto-heal question.
     const opening = (autoHeal?.answer ?? '').split(/[.!?]/)[0]?.slice(0, 40) ?? '';
@@ -78,8 +60,8 @@ describe.skipIf(!redis.available)('two replicas behind one Redis', () => {
 
     // The same question in a thread no replica answered gets nothing: the context was the cause.
     const stranger = nextTs();
-    expect(await b.deliver(messageEvent({ eventId: 'Ev0FOLLOW2', channel: 'C0OTHER', threadTs: stranger, text: 'will it fix itself?' }))).toBe(200);
+    expect(await replicas.b.deliver(messageEvent({ eventId: 'Ev0FOLLOW2', channel: 'C0OTHER', threadTs: stranger, text: 'will it fix itself?' }))).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(slack.posts((c) => c.args['channel'] === 'C0OTHER')).toHaveLength(0);
+    expect(replicas.slack.posts((c) => c.args['channel'] === 'C0OTHER')).toHaveLength(0);
   });
 });
