@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
 import { entrySchema, type Entry } from './schema.ts';
@@ -31,7 +31,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string[] {
 
 function readYaml(file: string): unknown {
   try {
-    return parse(readFileSync(file, 'utf8'));
+    return parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new CatalogError(file, [`not valid YAML: ${(error as Error).message}`]);
   }
