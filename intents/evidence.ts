@@ -1,5 +1,6 @@
 import { scanCodes, type CodeIndex } from './extract-codes.ts';
-import { guessCode, nearestIds, reframedCode, type FuzzyIndex } from './fuzzy-codes.ts';
+import { guessCode, reframedCode, type FuzzyIndex } from './fuzzy-codes.ts';
+import { nearestIds } from './nearest-ids.ts';
 import { findTemplates, type MessageIndex, type TemplateHit } from './match-messages.ts';
 import { canonicalTokens } from './normalize.ts';
 import { GENERIC_SQL_ERRORS, isTelling, scanSqlErrors, type SqlErrorIndex } from './sql-errors.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { GENERIC_AZURE_CODES } from './generic-codes.ts';
-import { buildFuzzyIndex, guessCode, nearestIds, reframedCode } from './fuzzy-codes.ts';
+import { buildFuzzyIndex, guessCode, reframedCode } from './fuzzy-codes.ts';
+import { nearestIds } from './nearest-ids.ts';
 
 const catalog = loadCatalog();
 const index = buildFuzzyIndex(catalog.entries);

@@ -1,7 +1,6 @@
 import type { Entry } from '../catalog/index.ts';
 import { GENERIC_WORDS, isGenericAzureCode } from './generic-codes.ts';
 import { boundedOsaDistance } from './edit-distance.ts';
-import { JaroWinklerDistance } from './natural.ts';
 import { splitCamel } from './words.ts';
 
 /** A catalog id a misspelt or partial code most likely means. */
@@ -38,11 +37,11 @@ export interface FuzzyIndex {
 const FRAME = /^(?:usererror(?:sql)?)|usererror$/g;
 const FRAME_START = /^usererror(?:sql)?/;
 
-function core(lower: string): string {
+export function core(lower: string): string {
   return lower.replace(FRAME, '') || lower;
 }
 
-function bigrams(word: string): Set<string> {
+export function bigrams(word: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(i, i + 2));
   return out;
@@ -209,63 +208,3 @@ export function reframedCode(word: string, index: FuzzyIndex): CodeGuess | null 
 }
 
 export const REFRAMED_SCORE = 0.7;
-
-interface Near {
-  readonly id: string;
-  readonly lower: string;
-  readonly core: string;
-  readonly aliases: readonly string[];
-  /** Letter pairs of the id and its aliases, for the cheap first cut. */
-  readonly grams: Set<string>;
-}
-
-const prepared = new WeakMap<readonly Entry[], readonly Near[]>();
-
-function nearIndex(entries: readonly Entry[]): readonly Near[] {
-  let list = prepared.get(entries);
-  if (!list) {
-    list = entries.map((entry) => {
-      const lower = entry.id.toLowerCase();
-      const aliases = entry.aliases.map((a) => a.toLowerCase());
-      return { id: entry.id, lower, core: core(lower), aliases, grams: bigrams([lower, ...aliases].join(' ')) };
-    });
-    prepared.set(entries, list);
-  }
-  return list;
-}
-
-function shared(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const g of a) if (b.has(g)) n++;
-  return n;
-}
-
-/** Jaro-Winkler is the costly step; only this many entries, nearest by letter pairs, get it. */
-const SHORTLIST = 20;
-
-/**
- * Nearest entries to a query by string distance over ids and aliases, for "did you mean"
- * and for codes the catalog does not know. Scores are Jaro-Winkler similarities (0..1).
- */
-export function nearestIds(query: string, entries: readonly Entry[], n = 3): CodeGuess[] {
-  const q = query.toLowerCase().slice(0, 200);
-  if (q.length === 0) return [];
-  const qCore = core(q);
-  let pool = nearIndex(entries);
-  // A code-length query shares most letter pairs with its near names, so a shortlist by
-  // pairs keeps the answer and saves most of the work; a short word is compared with all.
-  if (q.length >= 8 && pool.length > SHORTLIST) {
-    const mine = bigrams(q);
-    pool = pool
-      .map((near) => ({ near, d: shared(mine, near.grams) / (mine.size + near.grams.size) }))
-      .sort((a, b) => b.d - a.d)
-      .slice(0, Math.max(SHORTLIST, 3 * n))
-      .map(({ near }) => near);
-  }
-  const scored = pool.map((near) => {
-    let score = Math.max(JaroWinklerDistance(q, near.lower), JaroWinklerDistance(qCore, near.core));
-    for (const alias of near.aliases) score = Math.max(score, JaroWinklerDistance(q, alias));
-    return { id: near.id, score };
-  });
-  return scored.sort((a, b) => b.score - a.score).slice(0, Math.max(0, n));
-}

@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/index.ts';
 import { buildModel, classifyWith } from './classify.ts';
 import { createFollowUpClassifier, type FollowUpClassifier } from './follow-up.ts';
-import { nearestIds, type CodeGuess } from './fuzzy-codes.ts';
+import type { CodeGuess } from './fuzzy-codes.ts';
+import { nearestIds } from './nearest-ids.ts';
 import type { Classification, FollowUp, Mode } from './types.ts';
 import type { Entry } from '../catalog/index.ts';
 

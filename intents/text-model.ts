@@ -1,6 +1,6 @@
 import type { Entry } from '../catalog/index.ts';
 import { posterior, trainBayes, type NaiveBayes } from './naive-bayes.ts';
-import { JaroWinklerDistance } from './natural.ts';
+import { buildSpelling, correct, type Spelling } from './spelling.ts';
 import { contentWords, features, splitCamel, stem } from './words.ts';
 
 /**
@@ -32,7 +32,7 @@ export interface TextModel {
   readonly idf: ReadonlyMap<string, number>;
   readonly postings: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   /** Known words by first letter, for correcting typos in queries. */
-  readonly spelling: ReadonlyMap<string, readonly string[]>;
+  readonly spelling: Spelling;
 }
 
 const QUERY_WORDS = 80;
@@ -67,7 +67,7 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
   const vocab: Set<string>[] = [];
   const wholes: Map<string, number>[] = [];
   const df = new Map<string, number>();
-  const known = new Map<string, Set<string>>();
+  const texts: string[][] = [];
   entries.forEach((entry, i) => {
     // Each text is tokenised once: the entry's bag, the phrasings and the spelling list share it.
     const words = new Map<string, { words: string[]; feats: string[] }>();
@@ -87,15 +87,9 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
     vocab.push(new Set(whole.keys()));
     const phrasings = [entry.title, ...entry.aliases, ...entry.examples, splitCamel(entry.id)];
     for (const p of phrasings) bags.push({ entry: i, tf: count([[tokens(p).feats, 1]]) });
-    for (const { words: list } of words.values()) {
-      for (const w of list) {
-        if (w.length < 5) continue;
-        const set = known.get(w[0]!) ?? new Set<string>();
-        known.set(w[0]!, set.add(w));
-      }
-    }
+    for (const { words: list } of words.values()) texts.push(list);
   });
-  const spelling = new Map([...known].map(([letter, set]): [string, string[]] => [letter, [...set]]));
+  const spelling = buildSpelling(texts);
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [f, d] of df) idf.set(f, Math.log(1 + n / d));
@@ -115,29 +109,10 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
   return { ids: entries.map((e) => e.id), vocab, bayes, docs, idf, postings, spelling };
 }
 
-/** Replaces unknown words by a known word within a typo or two ("trasaction" → "transaction"). */
-function correct(words: readonly string[], model: TextModel): string[] {
-  let budget = 8;
-  return words.map((w) => {
-    if (w.length < 5 || budget <= 0 || model.idf.has(stem(w))) return w;
-    budget--;
-    let best = w;
-    let bestScore = 0.9;
-    for (const cand of model.spelling.get(w[0]!) ?? []) {
-      if (Math.abs(cand.length - w.length) > 2) continue;
-      const s = JaroWinklerDistance(w, cand, { ignoreCase: true });
-      if (s > bestScore) {
-        bestScore = s;
-        best = cand;
-      }
-    }
-    return best;
-  });
-}
 
 /** Entries ranked by cosine similarity to the query, best first. */
 export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[] {
-  const words = correct(contentWords(text, QUERY_WORDS), model);
+  const words = correct(contentWords(text, QUERY_WORDS), (w) => model.idf.has(stem(w)), model.spelling);
   const q = new Map<string, number>();
   for (const f of features(words)) q.set(f, (q.get(f) ?? 0) + 1);
   let qsq = 0;
