@@ -91,5 +91,5 @@ function printTable(c: Full, b: Full): void {
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   console.log(lines.join('\n'));
   console.log('\nclassifier advantage: how many times faster (or smaller) the classifier is; below 1× the baseline wins.');
-  console.log('"cut": the classifier read only the head of the paste (MAX_CLASSIFY_CHARS); "code missed": the buried code was not ranked first.');
+  console.log('"cut": the paste was longer than the classifier reads in full (start and end read, the middle only searched for codes); "code missed": the buried code was not ranked first.');
 }

@@ -22,7 +22,7 @@ function candidates(result: Classification, catalog: Catalog): string[] {
 export function explain(text: string, classifier: Classifier, catalog: Catalog): string {
   const result = classifier.classify(text, 'direct');
   const out: string[] = [];
-  if (result.truncated) out.push('(The text was long; only its beginning was read.)', '');
+  if (result.truncated) out.push('(The text was long: its start and end were read in full, the middle only searched for error codes.)', '');
   if (result.foreign) {
     out.push(
       `${result.foreign.codes.join(', ')}: this is an SAP HANA error, not a SQL Server one.`,
