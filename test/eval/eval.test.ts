@@ -6,8 +6,12 @@ import { loadCatalog, type Catalog } from '../../catalog/index.ts';
 import { evaluate, formatFailure, type Failure, type Metrics, type Problem, type Rate } from './evaluate.ts';
 import { CorpusError, loadCorpus, type EvalCase } from './load-corpus.ts';
 
-// Floors hold on the `test` split only; the classifier's author may tune on `tune`.
+// Floors hold on the `test` split; the classifier's author may tune on `tune`. The
+// `holdout` split was written later by someone who saw neither the classifier nor the other
+// cases, and nobody tunes on it: its floors are the honest ones, a little lower because its
+// questions are harder and it has no multi-code pastes.
 const FLOORS = { top1: 0.95, top3: 0.98, falseTrigger: 0.02, multiRecall: 0.95 };
+const HOLDOUT_FLOORS = { top1: 0.95, top3: 0.96, falseTrigger: 0.02 };
 
 const catalog: Catalog = loadCatalog();
 const corpus: EvalCase[] = loadCorpus(catalog);
@@ -52,42 +56,50 @@ describe('corpus sanity', () => {
   });
 });
 
-describe('classifier on the test split', () => {
-  let metrics: Metrics;
+function holdsFloors(split: 'test' | 'holdout', floors: { top1: number; top3: number; falseTrigger: number; multiRecall?: number }): void {
+  describe(`classifier on the ${split} split`, () => {
+    let metrics: Metrics;
 
-  beforeAll(async () => {
-    process.env.DOTENV_CONFIG_QUIET = 'true';
-    const { createClassifier } = await import('../../intents/index.ts');
-    metrics = evaluate(createClassifier(catalog), corpus.filter((c) => c.split === 'test'));
+    beforeAll(async () => {
+      process.env.DOTENV_CONFIG_QUIET = 'true';
+      const { createClassifier } = await import('../../intents/index.ts');
+      const cases = split === 'test' ? corpus : loadCorpus(catalog, undefined, ['holdout']);
+      metrics = evaluate(createClassifier(catalog), cases.filter((c) => c.split === split));
+    });
+
+    const failing = (problem: Problem): string => {
+      const list: Failure[] = metrics.failures.filter((f) => f.problems.includes(problem));
+      return `${list.length} case(s) with ${problem}:\n${list.map(formatFailure).join('\n')}`;
+    };
+    const value = (r: Rate): number => {
+      expect(r.n, 'no eligible cases').toBeGreaterThan(0);
+      return r.rate ?? Number.NaN;
+    };
+
+    it(`ranks the right entry first for ≥ ${floors.top1 * 100}% of cases that name one`, () => {
+      expect(value(metrics.bySplit[split].top1), failing('top1')).toBeGreaterThanOrEqual(floors.top1);
+    });
+
+    it(`has the right entry in the top 3 for ≥ ${floors.top3 * 100}%`, () => {
+      expect(value(metrics.bySplit[split].top3), failing('top3')).toBeGreaterThanOrEqual(floors.top3);
+    });
+
+    it(`speaks up in a channel on ≤ ${floors.falseTrigger * 100}% of quiet, unknown-code and SAP HANA messages`, () => {
+      expect(value(metrics.bySplit[split].falseTrigger), failing('false-trigger')).toBeLessThanOrEqual(floors.falseTrigger);
+    });
+
+    const { multiRecall } = floors;
+    if (multiRecall !== undefined) {
+      it(`finds every code of a multi-code paste in ≥ ${multiRecall * 100}% of them`, () => {
+        expect(value(metrics.bySplit[split].multiRecall), failing('recall')).toBeGreaterThanOrEqual(multiRecall);
+      });
+    }
+
+    it('recognises every SAP HANA code as foreign', () => {
+      expect(value(metrics.bySplit[split].foreignRecognised), failing('foreign')).toBe(1);
+    });
   });
+}
 
-  const failing = (problem: Problem): string => {
-    const list: Failure[] = metrics.failures.filter((f) => f.problems.includes(problem));
-    return `${list.length} case(s) with ${problem}:\n${list.map(formatFailure).join('\n')}`;
-  };
-  const value = (r: Rate): number => {
-    expect(r.n, 'no eligible cases').toBeGreaterThan(0);
-    return r.rate ?? Number.NaN;
-  };
-
-  it(`ranks the right entry first for ≥ ${FLOORS.top1 * 100}% of cases that name one`, () => {
-    expect(value(metrics.bySplit.test.top1), failing('top1')).toBeGreaterThanOrEqual(FLOORS.top1);
-  });
-
-  it(`has the right entry in the top 3 for ≥ ${FLOORS.top3 * 100}%`, () => {
-    expect(value(metrics.bySplit.test.top3), failing('top3')).toBeGreaterThanOrEqual(FLOORS.top3);
-  });
-
-  it(`speaks up in a channel on ≤ ${FLOORS.falseTrigger * 100}% of quiet, unknown-code and SAP HANA messages`, () => {
-    expect(value(metrics.bySplit.test.falseTrigger), failing('false-trigger')).toBeLessThanOrEqual(FLOORS.falseTrigger);
-  });
-
-  it(`finds every code of a multi-code paste in ≥ ${FLOORS.multiRecall * 100}% of them`, () => {
-    expect(value(metrics.bySplit.test.multiRecall), failing('recall')).toBeGreaterThanOrEqual(FLOORS.multiRecall);
-  });
-
-  it('recognises every SAP HANA code as foreign', () => {
-    const r = metrics.bySplit.test.foreignRecognised;
-    expect(value(r), failing('foreign')).toBe(1);
-  });
-});
+holdsFloors('test', FLOORS);
+holdsFloors('holdout', HOLDOUT_FLOORS);
