@@ -188,6 +188,14 @@ describe('classify: hostile input', () => {
     expect(classifier.classify(paste, 'direct').matches[0]?.id).toBe('UserErrorSQLLSNValidationFailure');
   });
 
+  it('finds a code at the end of a paste read in full, however many short words come before it', () => {
+    // A hex dump or a column of timestamps: tens of thousands of short words in 60 KB.
+    const paste = `${'0a '.repeat(20_500)}Error Code : UserErrorSQLLSNValidationFailure`;
+    const r = classifier.classify(paste, 'channel');
+    expect(r.truncated).toBe(false);
+    expect(r.found).toEqual(['UserErrorSQLLSNValidationFailure']);
+  });
+
   it('costs time in proportion to the paste, not worse', () => {
     const time = (text: string): number => {
       classifier.classify(text, 'channel');

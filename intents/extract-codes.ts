@@ -49,7 +49,6 @@ export function buildCodeIndex(entries: readonly Entry[]): CodeIndex {
 const AZURE_SHAPE =
   /^(?:usererror|wlext|workloadextension|clouddos|fabricsvc|autoprotection|guestagent|pitmanager|sendcmd|extensioninstall|extensionvc|cloudservice|operationcancelled)[a-z0-9]{3,}$|^[a-z0-9]{4,}usererror$/;
 
-const MAX_WORDS = 20_000;
 // Bounds on the words sent to the fuzzy lookup: a paste full of identifiers stays cheap.
 const MAX_CODE_LIKE = 12;
 const MAX_UNKNOWN = 12;
@@ -74,6 +73,8 @@ function looksLikeCode(word: string): boolean {
 /**
  * One pass over the words of the text (split at anything not A-Z, a-z, 0-9, so JSON, tables,
  * file names and URLs all give up their codes). Exact names and numeric codes are hits.
+ * No cap on the number of words: `prepareInput` already bounds the text, and a cap would
+ * miss the code at the end of a hex dump or a column of timestamps.
  */
 export function scanCodes(text: string, index: CodeIndex): CodeScan {
   const hits: CodeHit[] = [];
@@ -81,20 +82,18 @@ export function scanCodes(text: string, index: CodeIndex): CodeScan {
   const hana: string[] = [];
   const codeLike: { word: string; at: number }[] = [];
   const seen = new Set<string>();
-  let words = 0;
   let start = -1;
-  for (let i = 0; i <= text.length && words < MAX_WORDS; i++) {
+  for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
     if (isAlnum(c)) {
       if (start < 0) start = i;
       continue;
     }
     if (start < 0) continue;
-    const word = text.slice(start, i);
     const at = start;
     start = -1;
-    words++;
-    if (word.length < 5 || word.length > 120) continue;
+    if (i - at < 5 || i - at > 120) continue;
+    const word = text.slice(at, i);
     const lower = word.toLowerCase();
     if (seen.has(lower)) continue;
     seen.add(lower);
