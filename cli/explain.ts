@@ -23,19 +23,20 @@ export function explain(text: string, classifier: Classifier, catalog: Catalog):
   const result = classifier.classify(text, 'direct');
   const out: string[] = [];
   if (result.truncated) out.push('(The text was long: its start and end were read in full, the middle only searched for error codes.)', '');
+  // The bot's order: entries the text names come first, even beside an SAP HANA code.
+  const ids = result.found.length > 0 ? result.found : result.trigger ? result.matches.slice(0, 1).map((m) => m.id) : [];
+  if (ids.length > 0) {
+    const entries = ids.slice(0, MAX_ENTRIES).flatMap((id) => catalog.get(id) ?? []);
+    if (ids.length > 1) out.push(`The text names ${ids.length} errors: ${ids.join(', ')}.`, '');
+    out.push(entries.map(renderEntry).join(`\n\n${'-'.repeat(60)}\n\n`));
+    return out.join('\n');
+  }
   if (result.foreign) {
     out.push(
       `${result.foreign.codes.join(', ')}: this is an SAP HANA error, not a SQL Server one.`,
       'SAP HANA databases share the Azure Backup workload extension, but this catalog covers SQL Server only.',
       `See the SAP HANA troubleshooting guide: ${HANA_DOCS}`,
     );
-    return out.join('\n');
-  }
-  if (result.trigger) {
-    const ids = result.found.length > 0 ? result.found : result.matches.slice(0, 1).map((m) => m.id);
-    const entries = ids.slice(0, MAX_ENTRIES).flatMap((id) => catalog.get(id) ?? []);
-    if (ids.length > 1) out.push(`The text names ${ids.length} errors: ${ids.join(', ')}.`, '');
-    out.push(entries.map(renderEntry).join(`\n\n${'-'.repeat(60)}\n\n`));
     return out.join('\n');
   }
   if (result.unknownCodes.length > 0) {

@@ -70,6 +70,12 @@ describe('sqlbackup explain', () => {
     expect(stdout).toMatch(/Nothing in the catalog matches/);
   });
 
+  it('answers the SQL code of a paste that also names an SAP HANA code, as the bot does', async () => {
+    const { stdout } = await run(['explain', 'UserErrorHANAInternalRoleNotPresent, then UserErrorSQLLSNValidationFailure']);
+    expect(stdout).toMatch(/^UserErrorSQLLSNValidationFailure \(/m);
+    expect(stdout).not.toMatch(/this is an SAP HANA error/);
+  });
+
   it('says an unknown code is not in the catalog and offers nearest entries', async () => {
     const { stdout } = await run(['explain', 'UserErrorSQLSomethingNew']);
     expect(stdout).toMatch(/UserErrorSQLSomethingNew: not in the catalog/);
