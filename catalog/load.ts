@@ -146,7 +146,10 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
     attempt(errors, () => {
       const target = byId.get(overlay.extends);
       if (!target) throw new CatalogError(file, [`extends: no entry named "${overlay.extends}"`]);
-      byId.set(overlay.extends, { entry: applyOverlay(target.entry, overlay), file });
+      // The merged entry must keep the entry contract too (an overlay may repeat a facet topic).
+      const merged = entrySchema.safeParse(applyOverlay(target.entry, overlay));
+      if (!merged.success) throw new CatalogError(file, describe(merged.error.issues));
+      byId.set(overlay.extends, { entry: merged.data, file });
     });
   }
   const entries = [...byId.values()].map((v) => v.entry);

@@ -67,6 +67,16 @@ describe('operator catalog folders (CATALOG_DIR)', () => {
     expect(() => loadCatalog(BUILT_IN_DIR, [dir])).toThrow(/UserErrorSQLLSNValidationFailure\.yaml.*already defined.*extends: UserErrorSQLLSNValidationFailure/s);
   });
 
+  it('refuses an overlay that answers one follow-up topic twice, naming the file and the field', () => {
+    const twice = `extends: UserErrorSQLLSNValidationFailure
+facets:
+  - { topic: retry, answer: "Yes, once the chain is fixed." }
+  - { topic: retry, answer: Ask the DBA on call first. }
+`;
+    const dir = folder({ 'UserErrorSQLLSNValidationFailure.yaml': twice });
+    expect(() => loadCatalog(BUILT_IN_DIR, [dir])).toThrow(/UserErrorSQLLSNValidationFailure\.yaml.*facets: facet topic "retry" appears twice/s);
+  });
+
   it('names the file and the field of an overlay for an entry that does not exist', () => {
     const dir = folder({ 'UserErrorNoSuchThing.yaml': 'extends: UserErrorNoSuchThing\nowner: me\n' });
     try {
