@@ -26,7 +26,7 @@ interface Said {
  */
 export async function handleMessage(deps: CoreDeps, said: Said): Promise<MessageOutcome | null> {
   const { text, place, addressed } = said;
-  const context = await loadThread(deps, place);
+  const context = (await loadThread(deps, place)) ?? (await dmContext(deps, place));
   const mode: Mode = addressed ? 'direct' : 'channel';
   const c = deps.classifier.classify(text, mode);
 
@@ -47,6 +47,15 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
   if (!answer) return addressed ? { body: { kind: 'help' }, truncated: false } : null;
   await remember(deps, place, answer, context);
   return { body: answer.body, truncated: c.truncated };
+}
+
+/**
+ * The bot answers a DM inline, so the DM conversation holds the context; a reply in a thread
+ * of the DM (on the bot's card or the paste) carries on from it until the thread has its own.
+ */
+async function dmContext(deps: CoreDeps, place: Place): Promise<ThreadContext | undefined> {
+  if (place.space !== 'dm' || place.thread === null) return undefined;
+  return loadThread(deps, { ...place, thread: null });
 }
 
 function otherCandidates(deps: CoreDeps, text: string, context: ThreadContext): ReplyBody {

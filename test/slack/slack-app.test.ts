@@ -151,6 +151,21 @@ describe('mentions, DMs and threads', () => {
     for (const cause of lsn?.causes ?? []) expect(rendered(why as SlackCall)).toContain(cause.slice(0, 40));
   });
 
+  it('answers a follow-up asked in a thread of the DM from the DM\'s entry', async () => {
+    const channel = 'D0E2EDMTHREAD';
+    // Another user: the suite's usual one is close to the per-user rate limit.
+    const dm = (text: string, o: { ts?: string; threadTs?: string } = {}) =>
+      messageEvent({ eventId: `Ev${++n}`, channel, text, user: 'U0DMTHREAD', channelType: 'im', ...o });
+    const ts = nextTs();
+    await bot.send(dm(LSN, { ts }));
+    await answerIn(channel);
+    await bot.send(dm('how do I fix it?', { threadTs: ts }));
+    const [, fix] = await answerIn(channel, 2);
+    expect(fix?.args['thread_ts']).toBe(ts);
+    expect(rendered(fix as SlackCall)).toContain('How to fix it');
+    for (const action of lsn?.actions ?? []) expect(rendered(fix as SlackCall)).toContain(action.text.slice(0, 30));
+  });
+
   it('answers a question in the thread from the entry, and ignores thanks', async () => {
     const channel = freshChannel();
     const { ts } = paste(channel, LSN);
