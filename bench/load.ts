@@ -31,8 +31,12 @@ const DURATION_S = Number(values.duration);
 const BOTH = Number(values.both);
 const MAX_IN_FLIGHT = Number(values['max-in-flight']);
 const TOTAL = Math.min(Math.round(RATE * DURATION_S), 100_000);
-if (!(RATE > 0 && RATE <= 2000 && DURATION_S > 0 && DURATION_S <= 600 && BOTH >= 0 && BOTH <= 1)) {
-  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1');
+if (
+  !(RATE > 0 && RATE <= 2000 && DURATION_S > 0 && DURATION_S <= 600 && BOTH >= 0 && BOTH <= 1) ||
+  !(Number.isInteger(MAX_IN_FLIGHT) && MAX_IN_FLIGHT >= 1) ||
+  (values.only !== undefined && values.only !== 'memory' && values.only !== 'redis')
+) {
+  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1, --max-in-flight 1 or more, --only memory|redis');
 }
 
 interface Result {
