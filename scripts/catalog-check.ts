@@ -5,10 +5,17 @@
  */
 import { BUILT_IN_DIR, inspectCatalog } from '../catalog/index.ts';
 
+const USAGE = 'usage: npm run catalog:check -- <dir> [<dir> ...]\n(no folder: checks the built-in catalog)\n';
 const dirs = process.argv.slice(2);
 if (dirs.includes('--help') || dirs.includes('-h')) {
-  process.stdout.write('usage: npm run catalog:check -- <dir> [<dir> ...]\n(no folder: checks the built-in catalog)\n');
+  process.stdout.write(USAGE);
   process.exit(0);
+}
+// A mistyped option would otherwise be read as a folder and reported as unreadable.
+const option = dirs.find((d) => d.startsWith('-'));
+if (option !== undefined) {
+  process.stderr.write(`catalog:check: unknown option ${option}\n${USAGE}`);
+  process.exit(2);
 }
 const { catalog, errors } = inspectCatalog(BUILT_IN_DIR, dirs);
 for (const error of errors) {

@@ -117,6 +117,20 @@ facets:
     expect(failure.stderr).toMatch(/runbook: /);
   });
 
+  it('catalog:check refuses an option it does not know with usage and exit 2, not as a missing folder', async () => {
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/catalog-check.ts', '--strict'], {
+      cwd: repo,
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    });
+    const failure = (await run.then(
+      () => expect.unreachable('catalog:check should refuse --strict'),
+      (error: unknown) => error,
+    )) as { code: number; stdout: string; stderr: string };
+    expect(failure.code).toBe(2);
+    expect(failure.stdout).toBe('');
+    expect(failure.stderr).toMatch(/unknown option --strict[\s\S]*usage: npm run catalog:check/);
+  });
+
   it('catalog:check passes a good folder and counts its entries', async () => {
     const dir = folder({
       'contoso-backup-window.yaml': newEntry,
