@@ -66,6 +66,24 @@ describe('channel pastes', () => {
     expect(buttonsOf(blocks).map((b) => b.text)).toEqual(expect.arrayContaining(['Docs', 'Helpful', 'Not helpful']));
   });
 
+  it('answers a paste with a file attached, and a thread reply also sent to the channel', async () => {
+    const channel = freshChannel();
+    const said = (text: string, extra: Record<string, unknown>) =>
+      JSON.stringify({
+        ...JSON.parse(messageEvent({ eventId: `Ev${++n}`, channel, text })),
+        event: { type: 'message', channel, user: 'U0SCREENSHOT', ts: nextTs(), channel_type: 'channel', text, ...extra },
+      });
+    const ts = nextTs();
+    await bot.send(said(`Backup failed again, screenshot attached. ${LSN}`, { ts, subtype: 'file_share', files: [{ id: 'F0SHOT', name: 'portal.png' }] }));
+    const [card] = await answerIn(channel);
+    expect(card?.args['thread_ts']).toBe(ts);
+    expect(rendered(card as SlackCall)).toContain(lsn?.title);
+    await bot.send(said('how do I fix it?', { subtype: 'thread_broadcast', thread_ts: ts }));
+    const [, fix] = await answerIn(channel, 2);
+    expect(fix?.args['thread_ts']).toBe(ts);
+    expect(rendered(fix as SlackCall)).toContain('How to fix it');
+  });
+
   it('says nothing to chatter, bot posts, edits and deletions', async () => {
     const channel = freshChannel();
     await bot.send(paste(channel, 'anyone up for lunch?').body);

@@ -5,21 +5,29 @@ import { placeOf, stripMention } from '../place.ts';
 import { answerMessage } from './answer.ts';
 
 /**
+ * Subtypes that are still a person saying something: a paste with a screenshot attached
+ * (file_share) and a thread reply also sent to the channel (thread_broadcast).
+ */
+const SAID = new Set(['file_share', 'thread_broadcast']);
+
+/**
  * Messages in channels and private channels the bot is in (channel mode) and in DMs
- * (direct mode). Only plain user messages count: edits, deletions, joins, bot posts (the
- * bot's own included) and every other subtype are ignored.
+ * (direct mode). Only user messages count: edits, deletions, joins, bot posts (the bot's own
+ * included) and every other subtype are ignored.
  */
 export function registerMessage(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, body, context, client }) => {
-    if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return;
-    if (event.user === context.botUserId) return;
-    const raw = event.text ?? '';
+    if (event.subtype !== undefined && !SAID.has(event.subtype)) return;
+    if (!('user' in event) || !event.user || event.user === context.botUserId) return;
+    if ('bot_id' in event && event.bot_id !== undefined) return;
+    const raw = ('text' in event ? event.text : undefined) ?? '';
     const dm = event.channel_type === 'im';
     // A mention in a channel also arrives as app_mention, which answers it; answering here too would double up.
     if (!dm && context.botUserId && raw.includes(`<@${context.botUserId}`)) return;
     const text = dm ? stripMention(raw, context.botUserId) : raw;
 
-    const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts, event.channel_type);
+    const threadTs = 'thread_ts' in event ? event.thread_ts : undefined;
+    const place = placeOf(body.team_id, event.channel, event.ts, threadTs, event.channel_type);
     const incoming: Extract<Incoming, { type: 'message' }> = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
     await answerMessage(deps, client, incoming, 'message', event.channel);
   });
