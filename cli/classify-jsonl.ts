@@ -18,7 +18,7 @@ interface Request {
   readonly mode: Mode;
 }
 
-function parseLine(line: string): Request | string {
+function parseLine(line: string, defaultMode: Mode): Request | string {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -30,7 +30,7 @@ function parseLine(line: string): Request | string {
   if (typeof text !== 'string') return 'missing "text" (a string)';
   if (mode !== undefined && mode !== 'channel' && mode !== 'direct') return '"mode" must be "channel" or "direct"';
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') return '"id" must be a string or a number';
-  return { id: id === undefined ? '' : String(id), text, mode: mode ?? 'direct' };
+  return { id: id === undefined ? '' : String(id), text, mode: mode ?? defaultMode };
 }
 
 function write(out: Writable, line: string): Promise<void> {
@@ -40,7 +40,14 @@ function write(out: Writable, line: string): Promise<void> {
   });
 }
 
-export async function classifyJsonl(classifier: Classifier, input: Readable, out: Writable, err: Writable): Promise<JsonlResult> {
+/** `defaultMode` is the mode of a line that gives none (`--mode`). */
+export async function classifyJsonl(
+  classifier: Classifier,
+  input: Readable,
+  out: Writable,
+  err: Writable,
+  defaultMode: Mode = 'direct',
+): Promise<JsonlResult> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   let answered = 0;
@@ -48,7 +55,7 @@ export async function classifyJsonl(classifier: Classifier, input: Readable, out
   for await (const line of lines) {
     number++;
     if (line.trim() === '') continue;
-    const request = parseLine(line);
+    const request = parseLine(line, defaultMode);
     if (typeof request === 'string') {
       bad++;
       err.write(`sqlbackup: line ${number}: ${request}\n`);

@@ -7,10 +7,11 @@ import { explain } from './explain.ts';
 const USAGE = `Usage: sqlbackup <command> [options]
 
 Commands:
-  classify --jsonl               Read JSON lines {"id", "text", "mode"} from stdin (mode: "channel" or
-                                 "direct", default direct) and write one line per input, in order:
-                                 {"id", "trigger", "matches": [{"id", "score"}]}. A bad line is
-                                 reported on stderr with its line number; the exit code is then 1.
+  classify --jsonl [--mode M]    Read JSON lines {"id", "text", "mode"} from stdin ("mode": "channel"
+                                 or "direct"; default --mode, else direct) and write one line per
+                                 input, in order: {"id", "trigger", "matches": [{"id", "score"}]}.
+                                 A bad line is reported on stderr with its line number; the exit
+                                 code is then 1.
   classify [--mode M] [<text>]   Classify one text (arguments, or stdin) and print the full result as JSON.
   explain [<text>]               Show what the bot would reply to the text (arguments, or stdin).
   help, --help                   Show this help.
@@ -58,7 +59,7 @@ async function run(argv: readonly string[]): Promise<number> {
     if (values.mode !== 'direct' && values.mode !== 'channel') throw new UsageError('--mode must be "direct" or "channel"');
     const { classifier } = build();
     if (values.jsonl) {
-      const { bad } = await classifyJsonl(classifier, process.stdin, process.stdout, process.stderr);
+      const { bad } = await classifyJsonl(classifier, process.stdin, process.stdout, process.stderr, values.mode);
       if (bad > 0) process.stderr.write(`sqlbackup: ${bad} bad input line(s)\n`);
       return bad > 0 ? 1 : 0;
     }

@@ -48,6 +48,18 @@ describe('sqlbackup classify --jsonl', () => {
     expect(code).not.toBe(0);
   });
 
+  it('takes --mode as the mode of lines that give none', async () => {
+    const input = [
+      JSON.stringify({ id: 'plain', text: 'ForceOverwrite' }),
+      JSON.stringify({ id: 'asked', text: 'ForceOverwrite', mode: 'direct' }),
+    ].join('\n');
+    const { code, stdout } = await run(['classify', '--jsonl', '--mode', 'channel'], `${input}\n`);
+    expect(code).toBe(0);
+    const [plain, asked] = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; trigger: boolean });
+    expect(asked?.trigger).toBe(true);
+    expect(plain?.trigger).toBe(false);
+  });
+
   it('exits 0 when every line is good', async () => {
     const { code, stdout } = await run(['classify', '--jsonl'], '{"id":"x","text":"log chain is broken"}\n');
     expect(code).toBe(0);
