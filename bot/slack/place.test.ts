@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeOf, spaceOf, stripMention } from './place.ts';
+import { placeOf, spaceOf, stripMention, unescapeSlack } from './place.ts';
 
 describe('placeOf', () => {
   it('roots a top-level channel message\'s answer in a thread on it', () => {
@@ -23,5 +23,13 @@ describe('stripMention', () => {
   it('removes only the bot\'s own mention', () => {
     expect(stripMention('<@UBOT> log chain <@U2> broke', 'UBOT')).toBe('log chain <@U2> broke');
     expect(stripMention('<@UBOT|sqlbackup> help', 'UBOT')).toBe('help');
+  });
+});
+
+describe('unescapeSlack', () => {
+  it('gives back what the user typed, decoding each entity once', () => {
+    expect(unescapeSlack('a &lt;b&gt; &amp;&amp; c')).toBe('a <b> && c');
+    // The user typed "&lt;" literally: Slack sent "&amp;lt;".
+    expect(unescapeSlack('&amp;lt;')).toBe('&lt;');
   });
 });

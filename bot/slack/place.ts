@@ -22,3 +22,12 @@ export function stripMention(text: string, botUserId: string | undefined): strin
   if (!botUserId) return text.trim();
   return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').trim();
 }
+
+/**
+ * Slack escapes `&`, `<` and `>` in event text (and keeps `<...>` for its own mentions and
+ * links). Decoded once here, so the classifier reads what the user typed and the cards, which
+ * escape everything they echo, do not show `&amp;lt;`.
+ */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

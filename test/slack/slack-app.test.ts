@@ -159,6 +159,17 @@ describe('mentions, DMs and threads', () => {
     expect(postsIn(channel)).toHaveLength(1);
   });
 
+  it('reads the text as the user typed it: Slack\'s &amp; &lt; &gt; are not shown escaped twice', async () => {
+    const channel = freshChannel();
+    // Slack escapes &, < and > in event text; "<foo> & bar" arrives like this.
+    const text = '<@UBOT> what does &lt;foo&gt; &amp; bar mean';
+    await bot.send(messageEvent({ eventId: `Ev${++n}`, channel, text, user: 'U0ENTITIES', type: 'app_mention' }));
+    const [answer] = await answerIn(channel);
+    const shown = rendered(answer as SlackCall);
+    expect(shown).toContain('&lt;foo&gt; &amp; bar');
+    expect(shown).not.toMatch(/&amp;(lt|gt|amp);/);
+  });
+
   it('answers a DM in place, and its follow-up', async () => {
     const channel = 'D0E2EDM';
     await bot.send(paste(channel, LSN, { channelType: 'im' }).body);

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Incoming } from '../../core/types.ts';
 import type { SlackDeps } from '../deps.ts';
-import { placeOf, stripMention } from '../place.ts';
+import { placeOf, stripMention, unescapeSlack } from '../place.ts';
 import { answerMessage } from './answer.ts';
 
 /** "@sqlbackup …" in a channel: direct mode, always an answer, in the message's thread. */
@@ -10,7 +10,7 @@ export function registerMention(app: App, deps: SlackDeps): void {
     if (event.bot_id !== undefined || !event.user || event.user === context.botUserId) return;
     if (event.subtype !== undefined) return;
     const place = placeOf(body.team_id, event.channel, event.ts, event.thread_ts);
-    const text = stripMention(event.text, context.botUserId);
+    const text = unescapeSlack(stripMention(event.text, context.botUserId));
     const incoming: Extract<Incoming, { type: 'message' }> = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: true };
     await answerMessage(deps, client, incoming, 'app_mention', event.channel);
   });

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Incoming } from '../../core/types.ts';
 import type { SlackDeps } from '../deps.ts';
-import { placeOf, stripMention } from '../place.ts';
+import { placeOf, stripMention, unescapeSlack } from '../place.ts';
 import { answerMessage } from './answer.ts';
 
 /**
@@ -24,7 +24,7 @@ export function registerMessage(app: App, deps: SlackDeps): void {
     const dm = event.channel_type === 'im';
     // A mention in a channel also arrives as app_mention, which answers it; answering here too would double up.
     if (!dm && context.botUserId && raw.includes(`<@${context.botUserId}`)) return;
-    const text = dm ? stripMention(raw, context.botUserId) : raw;
+    const text = unescapeSlack(dm ? stripMention(raw, context.botUserId) : raw);
 
     const threadTs = 'thread_ts' in event ? event.thread_ts : undefined;
     const place = placeOf(body.team_id, event.channel, event.ts, threadTs, event.channel_type);
