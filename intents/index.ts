@@ -13,7 +13,8 @@ export type { CodeGuess } from './fuzzy-codes.ts';
  * code found wherever it sits. Its first 48 KiB and last 16 KiB (FULL_READ_CHARS together)
  * are read in full: codes, Azure and SQL Server messages, plain words; the middle only for
  * codes, in one linear pass. A longer paste is read the same way with its middle cut at
- * MAX_CLASSIFY_CHARS. Anything not read in full sets `truncated`.
+ * MAX_CLASSIFY_CHARS - TAIL_CHARS, so that at most MAX_CLASSIFY_CHARS are read. Anything not
+ * read in full sets `truncated`.
  */
 export { FULL_READ_CHARS, HEAD_CHARS, MAX_CLASSIFY_CHARS, TAIL_CHARS } from './normalize.ts';
 export { THRESHOLDS } from './classify.ts';

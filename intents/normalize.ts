@@ -9,7 +9,8 @@
  * full (codes, messages, SQL errors, plain words); the part between them is searched for
  * error codes only, which is a single cheap pass. Every catalog code in a paste of up to
  * MAX_CLASSIFY_CHARS characters is found wherever it sits; in a longer paste, the codes in
- * its first MAX_CLASSIFY_CHARS and its last TAIL_CHARS. Cost is linear in the part read.
+ * its first MAX_CLASSIFY_CHARS - TAIL_CHARS and its last TAIL_CHARS (MAX_CLASSIFY_CHARS in
+ * all). Cost is linear in the part read.
  */
 export const HEAD_CHARS = 48 * 1024;
 export const TAIL_CHARS = 16 * 1024;

@@ -34,7 +34,8 @@ export interface Classification {
   readonly foreign: { readonly product: 'sap-hana'; readonly codes: readonly string[] } | null;
   /**
    * The input was longer than the classifier reads in full (FULL_READ_CHARS): its middle was
-   * only searched for codes, and anything past MAX_CLASSIFY_CHARS before the tail not at all.
+   * only searched for codes, and anything between MAX_CLASSIFY_CHARS - TAIL_CHARS and the
+   * tail not at all.
    */
   readonly truncated: boolean;
 }
