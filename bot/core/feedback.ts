@@ -13,6 +13,7 @@ const VOTE_KEEP_MS = 40 * 86_400_000;
 export async function recordFeedback(deps: CoreDeps, place: Place, user: string, entryId: string, helpful: boolean): Promise<boolean> {
   const first = await deps.store.claim(`${keys.vote(place, user, entryId)}:${helpful ? 'y' : 'n'}`, VOTE_KEEP_MS);
   if (!first) return false;
+  deps.metrics?.feedback(entryId, helpful);
   await countUsage(deps, entryId, helpful ? 'helpful' : 'unhelpful');
   return true;
 }

@@ -57,6 +57,17 @@ describe('metrics through the core', () => {
     expect(await value(metrics, 'sqlbackup_feedback_total', { entry: ENTRY, helpful: 'false' })).toBe(1);
   });
 
+  it('counts a vote once: not again for a second click, a duplicate delivery or an entry not in the catalog', async () => {
+    const { core, metrics } = deps();
+    const vote = (id: string, entryId = ENTRY): Incoming => ({ type: 'action', id, user: 'U4', place, action: { kind: 'feedback', entryId, helpful: true } });
+    await handle(vote('v1'), core);
+    await handle(vote('v1'), core);
+    await handle(vote('v2'), core);
+    await handle(vote('v3', 'NoSuchEntryAnywhere'), core);
+    expect(await value(metrics, 'sqlbackup_feedback_total', { entry: ENTRY, helpful: 'true' })).toBe(1);
+    expect(await value(metrics, 'sqlbackup_feedback_total', { entry: 'NoSuchEntryAnywhere' })).toBe(0);
+  });
+
   it('counts an unasked answer in a watched channel as an auto-detect trigger, an asked one not', async () => {
     const { core, metrics } = deps();
     await handle(mention('w0', ENTRY), core);

@@ -3,15 +3,13 @@ import type { Metrics } from './metrics.ts';
 
 /**
  * Counts one finished delivery from what came in and what the core decided: which entries
- * were answered, whether the bot spoke unasked (auto-detect), feedback votes, and how long
- * deciding took. Kept out of the core so the core stays about conversation, not telemetry.
+ * were answered, whether the bot spoke unasked (auto-detect), and how long deciding took.
+ * Feedback votes are the exception: recordFeedback counts them, since only it knows whether a
+ * click was a new vote or a repeat.
  */
 export function observe(metrics: Metrics, incoming: Incoming, reply: Reply | null, seconds: number): void {
   const platform = incoming.place.platform;
   metrics.latency(platform, seconds);
-  if (incoming.type === 'action' && incoming.action.kind === 'feedback') {
-    metrics.feedback(incoming.action.entryId, incoming.action.helpful);
-  }
   if (!reply) return;
   const body = reply.body;
   const answered = body.kind === 'entries' ? body.entries.map((e) => e.id) : body.kind === 'follow-up' ? [body.entry.id] : [];
