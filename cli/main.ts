@@ -77,6 +77,13 @@ async function run(argv: readonly string[]): Promise<number> {
   return 2;
 }
 
+// `sqlbackup classify --jsonl < big | head -1`: the reader has all it wanted; stop quietly
+// instead of dying with a stack trace for the unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {

@@ -67,6 +67,20 @@ describe('sqlbackup classify --jsonl', () => {
   });
 });
 
+describe('sqlbackup in a pipe', () => {
+  it('stops quietly when the reader goes away (| head -1), without a stack trace', async () => {
+    const child = spawn(BIN, ['classify', '--jsonl'], { cwd: '/', env: { ...process.env, DOTENV_CONFIG_QUIET: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(`${JSON.stringify({ id: 'x', text: 'log chain is broken' })}\n`.repeat(20_000));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
 describe('sqlbackup explain', () => {
   it('shows the entry with its numbered actions and docs link for a code', async () => {
     const { code, stdout } = await run(['explain', 'UserErrorSQLLSNValidationFailure']);
