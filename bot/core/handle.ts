@@ -26,7 +26,7 @@ export async function handle(incoming: Incoming, deps: CoreDeps): Promise<Reply 
 
 async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null> {
   // A delivery that Slack retried or that reached two replicas is answered once.
-  if (!(await deps.store.claim(keys.delivery(incoming.place.platform, incoming.id), deps.limits.dedupeTtlMs))) {
+  if (!(await deps.store.claim(keys.delivery(incoming.place, incoming.id), deps.limits.dedupeTtlMs))) {
     deps.logger.debug({ deliveryId: incoming.id }, 'duplicate delivery ignored');
     deps.metrics?.duplicate(incoming.place.platform);
     return null;

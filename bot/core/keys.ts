@@ -5,7 +5,8 @@ import type { Place } from './types.ts';
  * glance. A Teams conversation id may contain ':' and ';', which is fine inside a key.
  */
 export const keys = {
-  delivery: (platform: string, id: string) => `dedupe:${platform}:${id}`,
+  // Scoped to the conversation: a Teams activity id is a timestamp, unique only within one.
+  delivery: (place: Place, id: string) => `dedupe:${place.platform}:${place.team}:${place.channel}:${id}`,
   thread: (place: Place) => `thread:${place.platform}:${place.team}:${place.channel}:${place.thread ?? '-'}`,
   watch: (place: Place) => `watch:${place.platform}:${place.team}:${place.channel}`,
   userRate: (place: Place, user: string) => `rate:user:${place.platform}:${place.team}:${user}`,

@@ -57,6 +57,15 @@ describe('Teams conversations', () => {
     expect(runs(cardOf(replies[0]!)).join('\n')).toMatch(/UserErrorSQLNoSysadminMembership[\s\S]*PowerShell/);
   });
 
+  it('answers two chats whose messages carry the same id (Teams ids are timestamps, unique only per conversation)', async () => {
+    const id = '1700000099999';
+    const personal = await exchange(message('UserErrorSQLNoSysadminMembership', { id }));
+    const group = await exchange(message('UserErrorSQLNoSysadminMembership', { id, scope: 'groupChat', mention: true }));
+    expect(runs(cardOf(personal[0]!))).toContain('UserErrorSQLNoSysadminMembership');
+    expect(group).toHaveLength(1);
+    expect(runs(cardOf(group[0]!))).toContain('UserErrorSQLNoSysadminMembership');
+  });
+
   it('stays quiet in a channel unless mentioned', async () => {
     expect(await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel' }))).toEqual([]);
     const replies = await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true }));
