@@ -37,8 +37,12 @@ function worker<T>(engine: EngineName, phase: 'cold' | 'full'): T {
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  process.stderr.write('--runs takes a whole number of cold starts, 1 or more\n');
+  process.exit(2);
+}
 // Cold start: alternate engines so that neither always gets the warmer file cache.
-const runs = Math.max(1, Number(values.runs));
 const colds: Record<EngineName, Cold[]> = { classifier: [], baseline: [] };
 for (let i = 0; i < runs; i++) for (const e of ENGINES) colds[e].push(worker<{ cold: Cold }>(e, 'cold').cold);
 const coldMedian = (e: EngineName) => {
