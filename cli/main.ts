@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadCatalog, type Catalog } from '../catalog/index.ts';
+import { BUILT_IN_DIR, loadCatalog, type Catalog } from '../catalog/index.ts';
 import { createClassifier, type Classifier } from '../intents/index.ts';
 import { classifyJsonl } from './classify-jsonl.ts';
 import { explain } from './explain.ts';
@@ -15,6 +15,9 @@ Commands:
   classify [--mode M] [<text>]   Classify one text (arguments, or stdin) and print the full result as JSON.
   explain [<text>]               Show what the bot would reply to the text (arguments, or stdin).
   help, --help                   Show this help.
+
+Environment:
+  CATALOG_DIR                    Your team's catalog folders, separated by ':' (as for the bot).
 
 Examples:
   sqlbackup explain UserErrorSQLLSNValidationFailure
@@ -36,7 +39,8 @@ async function textFrom(positionals: readonly string[]): Promise<string> {
 class UsageError extends Error {}
 
 function build(): { catalog: Catalog; classifier: Classifier } {
-  const catalog = loadCatalog();
+  const operatorDirs = (process.env['CATALOG_DIR'] ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0);
+  const catalog = loadCatalog(BUILT_IN_DIR, operatorDirs);
   return { catalog, classifier: createClassifier(catalog) };
 }
 

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -11,9 +14,9 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(args: string[], stdin = ''): Promise<Run> {
+function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(BIN, args, { cwd: '/', env: { ...process.env, DOTENV_CONFIG_QUIET: '' } });
+    const child = spawn(BIN, args, { cwd: '/', env: { ...process.env, DOTENV_CONFIG_QUIET: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -106,6 +109,19 @@ describe('sqlbackup explain', () => {
     const { stdout } = await run(['explain', 'UserErrorSQLSomethingNew']);
     expect(stdout).toMatch(/UserErrorSQLSomethingNew: not in the catalog/);
     expect(stdout).toMatch(/Nearest entries:\n {2}- \w+/);
+  });
+});
+
+describe('sqlbackup with the team catalog', () => {
+  it('reads the CATALOG_DIR folders, as the bot does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-catalog-'));
+    writeFileSync(
+      join(dir, 'UserErrorSQLLSNValidationFailure.yaml'),
+      'extends: UserErrorSQLLSNValidationFailure\nrunbook: https://wiki.contoso.example/dba/log-chain#steps\n',
+    );
+    const { code, stdout } = await run(['explain', 'UserErrorSQLLSNValidationFailure'], '', { CATALOG_DIR: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Runbook: https://wiki.contoso.example/dba/log-chain#steps');
   });
 });
 
