@@ -16,9 +16,17 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
-/** True for errors that mean "Redis is not there right now", as opposed to a bad command. */
+/**
+ * Replies from a Redis that is up but cannot serve right now: full (OOM), a read-only replica
+ * or a master that is down (a failover, e.g. Azure Cache for Redis patching), still loading
+ * its data, busy with a script, or a cluster that is not ready.
+ */
+const UNAVAILABLE = /^(OOM|READONLY|MASTERDOWN|LOADING|BUSY|CLUSTERDOWN|TRYAGAIN|MISCONF|NOREPLICAS)\b/;
+
+/** True for errors that mean "Redis cannot serve right now", as opposed to a bad command. */
 export function isOutage(err: unknown): boolean {
-  return err instanceof Error && !(err instanceof ReplyError);
+  if (!(err instanceof Error)) return false;
+  return err instanceof ReplyError ? UNAVAILABLE.test(err.message) : true;
 }
 
 /** The URL with any password blanked, for messages and logs. */
