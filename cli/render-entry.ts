@@ -27,5 +27,7 @@ export function renderEntry(entry: Entry): string {
   });
   out.push('', `Docs: ${entry.docs.url}`);
   if (entry.runbook) out.push(`Runbook: ${entry.runbook}`);
+  if (entry.owner) out.push(`Owner: ${entry.owner}`);
+  if (entry.escalation) out.push(`Escalation: ${entry.escalation}`);
   return out.join('\n');
 }

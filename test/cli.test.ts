@@ -117,11 +117,14 @@ describe('sqlbackup with the team catalog', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-catalog-'));
     writeFileSync(
       join(dir, 'UserErrorSQLLSNValidationFailure.yaml'),
-      'extends: UserErrorSQLLSNValidationFailure\nrunbook: https://wiki.contoso.example/dba/log-chain#steps\n',
+      'extends: UserErrorSQLLSNValidationFailure\nrunbook: https://wiki.contoso.example/dba/log-chain#steps\nowner: DBA platform team\nescalation: "#dba-oncall"\n',
     );
     const { code, stdout } = await run(['explain', 'UserErrorSQLLSNValidationFailure'], '', { CATALOG_DIR: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('Runbook: https://wiki.contoso.example/dba/log-chain#steps');
+    // The card shows who owns the entry and whom to call; so does the terminal.
+    expect(stdout).toContain('Owner: DBA platform team');
+    expect(stdout).toContain('Escalation: #dba-oncall');
   });
 });
 
