@@ -6,6 +6,9 @@ export interface SlackDeps {
   readonly logger: Logger;
 }
 
+/** What a user who asked is told when answering failed on the bot's side (never the error itself). */
+export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
 /** What to log about a failed Web API call: the method and Slack's error code, never the request. */
 export function failure(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {

@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import { handle } from '../../core/handle.ts';
-import type { Incoming } from '../../core/types.ts';
+import type { Incoming, Reply } from '../../core/types.ts';
 import { postReply } from '../deliver.ts';
-import { failure, type SlackDeps } from '../deps.ts';
+import { failure, SORRY, type SlackDeps } from '../deps.ts';
 
 /**
  * The shared tail of the message listeners: decide, post where the message was said, and
  * log the outcome. A failure is logged with its context and never reaches Bolt, so one
- * conversation cannot break another.
+ * conversation cannot break another; whoever asked directly is told to try again.
  */
 export async function answerMessage(
   deps: SlackDeps,
@@ -24,5 +24,11 @@ export async function answerMessage(
     log.info({ reply: reply.body.kind, delivery: reply.delivery }, `answered a ${listener === 'app_mention' ? 'mention' : 'message'}`);
   } catch (error) {
     log.error(failure(error), `could not answer a ${listener === 'app_mention' ? 'mention' : 'message'}`);
+    // Someone who asked the bot directly is waiting for an answer; an unasked paste is not.
+    if (!incoming.addressed) return;
+    const sorry: Reply = { body: { kind: 'notice', text: SORRY }, delivery: incoming.place.space === 'dm' ? 'thread' : 'ephemeral' };
+    await postReply(client, sorry, { channel, thread: incoming.place.thread, user: incoming.user }).catch((e: unknown) =>
+      log.warn(failure(e), 'could not tell the user either'),
+    );
   }
 }

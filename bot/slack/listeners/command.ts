@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { renderSlack } from '../../cards/slack-blocks.ts';
 import { handle } from '../../core/handle.ts';
 import type { Incoming, Place } from '../../core/types.ts';
-import { failure, type SlackDeps } from '../deps.ts';
+import { failure, SORRY, type SlackDeps } from '../deps.ts';
 import { spaceOf } from '../place.ts';
 
 export const COMMAND = '/sqlbackup';
@@ -31,7 +31,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       }
     } catch (error) {
       log.error(failure(error), 'could not answer a slash command');
-      await respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong on my side. Please try again in a moment.' }).catch(
+      await respond({ response_type: 'ephemeral', text: SORRY }).catch(
         (e: unknown) => log.warn(failure(e), 'could not tell the user either'),
       );
     }
