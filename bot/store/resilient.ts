@@ -29,6 +29,8 @@ export function resilientStore(primary: Store, options: ResilientOptions): Store
   const quietMs = options.quietMs ?? 5 * 60_000;
   let degraded = false;
   let warnedAt = -Infinity;
+  /** Whether this outage was announced at warn level: only then is its end worth an info line. */
+  let loudOutage = false;
 
   const markDegraded = (err: unknown): void => {
     if (degraded) return;
@@ -36,6 +38,7 @@ export function resilientStore(primary: Store, options: ResilientOptions): Store
     const reason = err instanceof Error ? err.message : String(err);
     const loud = clock() - warnedAt >= quietMs;
     if (loud) warnedAt = clock();
+    loudOutage = loud;
     const message = 'shared store unreachable: answering from local memory (deduplication and thread context are per-replica until it returns)';
     if (loud) options.logger.warn({ reason }, message);
     else options.logger.debug({ reason }, message);
@@ -45,7 +48,9 @@ export function resilientStore(primary: Store, options: ResilientOptions): Store
   const markHealthy = (): void => {
     if (!degraded) return;
     degraded = false;
-    options.logger.info('shared store reachable again: back to shared state');
+    const message = 'shared store reachable again: back to shared state';
+    if (loudOutage) options.logger.info(message);
+    else options.logger.debug(message);
     options.onStateChange?.(false);
   };
 

@@ -45,6 +45,23 @@ describe('resilient store', () => {
     expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(2);
   });
 
+  it('says "reachable again" once for a store that flaps within the quiet window (a full Redis refuses writes, serves reads)', async () => {
+    let now = 0;
+    const { store: shared, up } = switchable();
+    const { logger, lines } = captureLogger();
+    const store = resilientStore(shared, { isOutage: () => true, logger, clock: () => now, quietMs: 60_000 });
+    for (let flap = 0; flap < 5; flap++) {
+      up.value = false;
+      await store.set(`k:${flap}`, 1, 1000);
+      up.value = true;
+      await store.get('x');
+      now += 1_000;
+    }
+    const said = (level: string, text: RegExp) => lines.filter((l) => l['level'] === level && text.test(String(l['msg']))).length;
+    expect(said('warn', /unreachable/)).toBe(1);
+    expect(said('info', /reachable again/)).toBe(1);
+  });
+
   it('rethrows errors that are not outages (a bug should not hide behind the fallback)', async () => {
     const { store: shared } = switchable();
     const { logger } = captureLogger();
