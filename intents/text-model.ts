@@ -109,8 +109,7 @@ export function buildTextModel(entries: readonly Entry[]): TextModel {
   return { ids: entries.map((e) => e.id), vocab, bayes, docs, idf, postings, spelling };
 }
 
-
-/** Entries ranked by cosine similarity to the query, best first. */
+/** Entries ranked by the score described above (similarity mixed with naive Bayes), best first. */
 export function scoreText(text: string, model: TextModel, limit = 5): TextGuess[] {
   const words = correct(contentWords(text, QUERY_WORDS), (w) => model.idf.has(stem(w)), model.spelling);
   const q = new Map<string, number>();
