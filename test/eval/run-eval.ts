@@ -18,6 +18,11 @@ if (split !== undefined && !SPLITS.includes(split)) {
   console.error(`--split must be one of ${SPLITS.join(', ')}`);
   process.exit(2);
 }
+const limit = Number(values.failures);
+if (!Number.isInteger(limit) || limit < 0) {
+  console.error('--failures takes how many failing cases to list: 0 or more');
+  process.exit(2);
+}
 
 const { createClassifier } = await import('../../intents/index.ts');
 const catalog = loadCatalog();
@@ -68,7 +73,6 @@ function print(m: Metrics): void {
   out.push(...kindTable(m.overall), '');
   for (const s of SPLITS) if (m.bySplit[s].cases > 0) out.push(...totals(`split ${s}`, m.bySplit[s]), '');
   if (!split) out.push(...totals('overall', m.overall), '');
-  const limit = Number(values.failures);
   const serious = m.failures.filter((f) => f.problems.some((p) => p !== 'no-trigger' && p !== 'order'));
   out.push(`${m.failures.length} cases with a problem (${serious.length} beyond a missed channel trigger); first ${Math.min(limit, m.failures.length)}:`);
   for (const f of m.failures.slice(0, limit)) out.push(`  ${formatFailure(f)}`);
