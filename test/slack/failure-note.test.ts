@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../bot/cards/slack-action.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import type { Store } from '../../bot/store/store.ts';
 import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
-import { startTestBot, type TestBot } from './harness.ts';
+import { FORM, startTestBot, type TestBot } from './harness.ts';
+import { blockActions } from './payloads.ts';
 
 /**
  * When answering fails on the bot's side (here: a store that throws on reads, as a bug
@@ -40,6 +42,16 @@ describe('a failure while answering', () => {
     await bot.send(messageEvent({ eventId: `EvFail${++n}`, channel, text: 'UserErrorSQLLSNValidationFailure', channelType: 'im' }));
     await bot.slack.waitFor(() => postsIn(channel).length > 0, 5000);
     expect(String(postsIn(channel)[0]?.args['text'])).toMatch(/went wrong on my side/);
+  });
+
+  it('tells the user who pressed a button, privately, without touching the card', async () => {
+    const url = bot.hooks.url();
+    const value = encodeAction({ kind: 'pick', entryId: 'UserErrorSQLLSNValidationFailure' });
+    await bot.send(blockActions({ message: { ts: nextTs(), blocks: [] }, actionId: 'sqlbackup:pick:0', value, responseUrl: url, channel: 'C0FAILBUTTON' }), { contentType: FORM });
+    const [sorry] = await bot.hooks.waitFor(url);
+    expect(sorry?.body['response_type']).toBe('ephemeral');
+    expect(sorry?.body['replace_original']).toBe(false);
+    expect(String(sorry?.body['text'])).toMatch(/went wrong on my side/);
   });
 
   it('stays quiet about an unasked paste in a channel', async () => {

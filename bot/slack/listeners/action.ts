@@ -5,7 +5,7 @@ import { ACTION_ID_PATTERN, decodeAction } from '../../cards/slack-action.ts';
 import { handle } from '../../core/handle.ts';
 import { rememberThread } from '../../core/thread-context.ts';
 import type { Incoming, Place, Reply } from '../../core/types.ts';
-import { failure, type SlackDeps } from '../deps.ts';
+import { failure, SORRY, type SlackDeps } from '../deps.ts';
 import { spaceOf } from '../place.ts';
 
 /** Button presses on the bot's cards: pick, feedback, share, show the rest. */
@@ -38,6 +38,9 @@ export function registerAction(app: App, deps: SlackDeps): void {
       }
     } catch (error) {
       log.error(failure(error), 'could not answer a button press');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY }).catch((e: unknown) =>
+        log.warn(failure(e), 'could not tell the user either'),
+      );
     }
   });
 }
