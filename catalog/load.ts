@@ -13,8 +13,9 @@ export class CatalogError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly string[],
+    message = `${file}: ${problems.join('; ')}`,
   ) {
-    super(`${file}: ${problems.join('; ')}`);
+    super(message);
     this.name = 'CatalogError';
   }
 }
@@ -166,9 +167,12 @@ export function loadCatalog(dir: string = BUILT_IN_DIR, operatorDirs: readonly s
   const [first] = errors;
   if (first && errors.length === 1) throw first;
   if (first || !catalog) {
+    // Each problem already names its file: one a line, so a long list stays readable at start.
+    const problems = errors.map((e) => e.message);
     throw new CatalogError(
       errors.map((e) => e.file).join(', '),
-      errors.map((e) => e.message),
+      problems,
+      `${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
   }
   return catalog;

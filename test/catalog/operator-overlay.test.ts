@@ -96,6 +96,20 @@ facets:
     expect(() => loadCatalog(BUILT_IN_DIR, [dir])).toThrow(/messages/);
   });
 
+  it('names each bad file once, one problem a line, when several files are bad', () => {
+    const dir = folder({ 'NoSuchOne.yaml': 'extends: NoSuchOne\nowner: me\n', 'NoSuchTwo.yaml': 'extends: NoSuchTwo\nowner: me\n' });
+    const message = (() => {
+      try {
+        loadCatalog(BUILT_IN_DIR, [dir]);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return expect.unreachable('the load should fail');
+    })();
+    for (const name of ['NoSuchOne.yaml', 'NoSuchTwo.yaml']) expect(message.split(join(dir, name)).length - 1).toBe(1);
+    expect(message.split('\n').filter((line) => line.includes('extends: no entry named'))).toHaveLength(2);
+  });
+
   it('catalog:check names every bad file and field, and exits 1', async () => {
     const dir = folder({
       'contoso-backup-window.yaml': newEntry.replace('severity: info', 'severity: catastrophic'),
