@@ -1,4 +1,4 @@
-export { createLogger, silentLogger, captureLogger, requestLogger, type Logger, type LogLevel } from './logger.ts';
+export { createLogger, silentLogger, captureLogger, type Logger, type LogLevel } from './logger.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { opsRoutes, type ReadyCheck } from './opsRoutes.ts';
 export { bodyLimit, DEFAULT_BODY_LIMIT_BYTES, type BufferedRequest } from './bodyLimit.ts';

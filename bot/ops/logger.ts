@@ -1,6 +1,6 @@
 import { pino, type DestinationStream } from 'pino';
 import { redactDeep, scrubLine } from './redact.ts';
-import { currentRequestId, requestIdFrom } from './requestContext.ts';
+import { currentRequestId } from './requestContext.ts';
 
 type LogFn = {
   (obj: object, msg?: string): void;
@@ -106,13 +106,4 @@ export function captureLogger(options: Omit<LoggerOptions, 'destination'> = {}):
     },
   };
   return { logger: createLogger({ level: 'debug', ...options, destination }), lines, raw };
-}
-
-/**
- * A child logger for one inbound request. Reuses a trusted upstream id (a load balancer's
- * X-Request-Id) when it looks sane, so one id follows the request across hops.
- */
-export function requestLogger(logger: Logger, upstreamId?: string | null): { log: Logger; requestId: string } {
-  const requestId = requestIdFrom(upstreamId ?? undefined);
-  return { log: logger.child({ reqId: requestId }), requestId };
 }

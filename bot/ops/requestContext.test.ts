@@ -4,7 +4,7 @@ import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { bodyLimit } from './bodyLimit.ts';
 import { captureLogger } from './logger.ts';
-import { requestIds } from './requestContext.ts';
+import { requestIdFrom, requestIds } from './requestContext.ts';
 
 describe('request ids on log lines', () => {
   it('stamps every line written for a request with its id, including work after the response', async () => {
@@ -44,5 +44,13 @@ describe('request ids on log lines', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe('requestIdFrom', () => {
+  it('reuses a sane upstream id and replaces one that could forge a log line', () => {
+    expect(requestIdFrom('lb-7f3a')).toBe('lb-7f3a');
+    expect(requestIdFrom('bad id with spaces\n{"level":"fatal"}')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom(undefined)).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
