@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionSchema, facetSchema, type Entry } from './schema.ts';
+import { actionSchema, facetSchema, webUrl, type Entry } from './schema.ts';
 
 /**
  * An operator's addition to a built-in entry: the team's runbook, owner and on-call
@@ -9,7 +9,7 @@ import { actionSchema, facetSchema, type Entry } from './schema.ts';
  */
 export const overlaySchema = z.strictObject({
   extends: z.string().trim().min(1),
-  runbook: z.url().optional(),
+  runbook: webUrl.optional(),
   owner: z.string().trim().min(1).optional(),
   escalation: z.string().trim().min(1).optional(),
   causes: z.array(z.string().trim().min(1)).optional(),

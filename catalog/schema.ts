@@ -51,6 +51,8 @@ export const SOURCES = [
 ] as const;
 
 const nonEmpty = z.string().trim().min(1);
+/** A page the card's buttons open in a browser: javascript:, file: or mailto: would not (or worse). */
+export const webUrl = z.url({ protocol: /^https?$/ });
 
 const codeBlockSchema = z.strictObject({
   lang: z.enum(['sql', 'powershell', 'json', 'text', 'cmd', 'bash']),
@@ -113,11 +115,11 @@ export const entrySchema = z
     facets: z.array(facetSchema).default([]),
     /** How people describe this problem in their own words; training data for the classifier. */
     examples: z.array(nonEmpty).min(3),
-    docs: z.strictObject({ url: z.url(), title: nonEmpty }),
+    docs: z.strictObject({ url: webUrl, title: nonEmpty }),
     related: z.array(nonEmpty).default([]),
     sources: z.array(z.enum(SOURCES)).min(1),
     /** Operator additions (CATALOG_DIR): an internal runbook, the owning team, who to escalate to. */
-    runbook: z.url().optional(),
+    runbook: webUrl.optional(),
     owner: nonEmpty.optional(),
     escalation: nonEmpty.optional(),
   })

@@ -338,6 +338,7 @@ describe('loading a catalog folder', () => {
     ['YAML that does not parse', 'bad-entry.yaml', 'id: bad-entry\ncauses: [unclosed\n', ['not valid YAML']],
     ['a facet topic given twice', 'bad-entry.yaml', stringify(valid('bad-entry', { facets: [{ topic: 'retry', answer: 'a' }, { topic: 'retry', answer: 'b' }] })), ['facets', 'retry']],
     ['a code block in an unknown language', 'bad-entry.yaml', stringify(valid('bad-entry', { actions: [{ text: 'x', code: { lang: 'perl', body: 'x' } }] })), ['actions.0.code.lang']],
+    ['a docs link that is not a web page', 'bad-entry.yaml', stringify(valid('bad-entry', { docs: { url: 'javascript:alert(1)//#x', title: 'x' } })), ['docs.url']],
     ['a docs link without a section', 'bad-entry.yaml', stringify(valid('bad-entry', { docs: { url: 'https://learn.microsoft.com/azure/backup/', title: 'x' } })), ['docs.url']],
   ])('fails loudly on %s, naming the file and the field', (_case, name, body, mentions) => {
     const error = loadError(folder({ 'good-entry.yaml': stringify(valid('good-entry')), [name]: body }));

@@ -96,6 +96,11 @@ facets:
     expect(() => loadCatalog(BUILT_IN_DIR, [dir])).toThrow(/messages/);
   });
 
+  it('refuses a runbook that is not a web page, which no card can open', () => {
+    const dir = folder({ 'UserErrorSQLLSNValidationFailure.yaml': runbookOverlay.replace('https://wiki.contoso.example/dba/log-chain#steps', '"javascript:alert(document.cookie)"') });
+    expect(() => loadCatalog(BUILT_IN_DIR, [dir])).toThrow(/UserErrorSQLLSNValidationFailure\.yaml.*runbook/s);
+  });
+
   it('names each bad file once, one problem a line, when several files are bad', () => {
     const dir = folder({ 'NoSuchOne.yaml': 'extends: NoSuchOne\nowner: me\n', 'NoSuchTwo.yaml': 'extends: NoSuchTwo\nowner: me\n' });
     const message = (() => {
