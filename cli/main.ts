@@ -61,6 +61,7 @@ async function run(argv: readonly string[]): Promise<number> {
       options: { jsonl: { type: 'boolean', default: false }, mode: { type: 'string', default: 'direct' } },
     });
     if (values.mode !== 'direct' && values.mode !== 'channel') throw new UsageError('--mode must be "direct" or "channel"');
+    if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads stdin only; give the text without --jsonl');
     const { classifier } = build();
     if (values.jsonl) {
       const { bad } = await classifyJsonl(classifier, process.stdin, process.stdout, process.stderr, values.mode);

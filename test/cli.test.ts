@@ -63,6 +63,13 @@ describe('sqlbackup classify --jsonl', () => {
     expect(plain?.trigger).toBe(false);
   });
 
+  it('refuses a text argument, which it would ignore while it waits for stdin', async () => {
+    const { code, stdout, stderr } = await run(['classify', '--jsonl', 'log chain is broken'], '');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/--jsonl reads stdin/);
+  });
+
   it('exits 0 when every line is good', async () => {
     const { code, stdout } = await run(['classify', '--jsonl'], '{"id":"x","text":"log chain is broken"}\n');
     expect(code).toBe(0);
