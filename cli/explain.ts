@@ -27,7 +27,8 @@ export function explain(text: string, classifier: Classifier, catalog: Catalog):
   const ids = result.found.length > 0 ? result.found : result.trigger ? result.matches.slice(0, 1).map((m) => m.id) : [];
   if (ids.length > 0) {
     const entries = ids.slice(0, MAX_ENTRIES).flatMap((id) => catalog.get(id) ?? []);
-    if (ids.length > 1) out.push(`The text names ${ids.length} errors: ${ids.join(', ')}.`, '');
+    if (ids.length > MAX_ENTRIES) out.push(`The text names ${ids.length} errors: ${ids.join(', ')}; the first ${MAX_ENTRIES} are shown below (explain one code for the others).`, '');
+    else if (ids.length > 1) out.push(`The text names ${ids.length} errors: ${ids.join(', ')}.`, '');
     out.push(entries.map(renderEntry).join(`\n\n${'-'.repeat(60)}\n\n`));
     return out.join('\n');
   }

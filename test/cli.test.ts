@@ -112,6 +112,13 @@ describe('sqlbackup explain', () => {
     expect(stdout).not.toMatch(/this is an SAP HANA error/);
   });
 
+  it('says which of many named errors it shows, and how to see the others', async () => {
+    const codes = ['UserErrorSQLLSNValidationFailure', 'UserErrorParentFullBackupMissing', 'UserErrorSQLPODoesNotExist', 'UserErrorOpeningSQLConnection'];
+    const { stdout } = await run(['explain', codes.join(' ')]);
+    expect(stdout).toMatch(/names 4 errors: .*; the first 3 are shown below/);
+    expect(stdout).not.toMatch(/^UserErrorOpeningSQLConnection \(/m);
+  });
+
   it('says an unknown code is not in the catalog and offers nearest entries', async () => {
     const { stdout } = await run(['explain', 'UserErrorSQLSomethingNew']);
     expect(stdout).toMatch(/UserErrorSQLSomethingNew: not in the catalog/);
