@@ -1,6 +1,7 @@
+import type { Entry } from '../../catalog/index.ts';
 import type { Mode } from '../../intents/types.ts';
 import { answerFor, type Answer } from './answer.ts';
-import { toCandidates } from './candidates.ts';
+import { relatedCandidates, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { followUpBody, isAnswerable } from './follow-up.ts';
 import { loadThread, saveThread, type ThreadContext } from './thread-context.ts';
@@ -36,7 +37,7 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
       const f = deps.classifier.followUp(text, entry);
       if (isAnswerable(f)) return { body: followUpBody(entry, f), truncated: false };
       if (f.kind === 'thanks') return null;
-      if (f.kind === 'not-it') return { body: otherCandidates(deps, text, context), truncated: false };
+      if (f.kind === 'not-it') return { body: otherCandidates(deps, text, context, entry), truncated: false };
     }
   } else if (!context && !addressed && !(await isWatching(deps, place))) {
     return null;
@@ -58,13 +59,14 @@ async function dmContext(deps: CoreDeps, place: Place): Promise<ThreadContext | 
   return loadThread(deps, { ...place, thread: null });
 }
 
-function otherCandidates(deps: CoreDeps, text: string, context: ThreadContext): ReplyBody {
-  const exclude = context.entryId === null ? [] : [context.entryId];
-  const candidates = toCandidates(
+/** "That's not it": the thread's runners-up, else the entry's related ones (as "Not helpful" offers). */
+function otherCandidates(deps: CoreDeps, text: string, context: ThreadContext, entry: Entry): ReplyBody {
+  const fromThread = toCandidates(
     deps.catalog,
     context.candidateIds.map((id, i) => ({ id, score: 1 - i / 100 })),
-    exclude,
+    [entry.id],
   );
+  const candidates = fromThread.length > 0 ? fromThread : relatedCandidates(deps.catalog, entry);
   return { kind: 'did-you-mean', query: text.trim(), candidates };
 }
 

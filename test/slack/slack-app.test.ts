@@ -195,6 +195,21 @@ describe('mentions, DMs and threads', () => {
     for (const action of lsn?.actions ?? []) expect(rendered(fix as SlackCall)).toContain(action.text.slice(0, 30));
   });
 
+  it('offers the entry\'s related entries on "that\'s not it" when the paste had no runner-up', async () => {
+    const channel = freshChannel();
+    const ts = nextTs();
+    const say = (text: string, threadTs?: string) =>
+      messageEvent({ eventId: `Ev${++n}`, channel, text, user: 'U0NOTIT', ts: threadTs ? nextTs() : ts, ...(threadTs ? { threadTs } : {}) });
+    await bot.send(say(LSN));
+    await answerIn(channel);
+    await bot.send(say("that's not it", ts));
+    const [, other] = await answerIn(channel, 2);
+    expect(other?.args['thread_ts']).toBe(ts);
+    const picks = buttonsOf(other?.args['blocks']).map((b) => decodeAction(b.value)).filter((a) => a?.kind === 'pick');
+    expect(picks.length).toBeGreaterThan(0);
+    for (const pick of picks) expect(lsn?.related).toContain((pick as { entryId: string }).entryId);
+  });
+
   it('answers a question in the thread from the entry, and ignores thanks', async () => {
     const channel = freshChannel();
     const { ts } = paste(channel, LSN);
