@@ -50,29 +50,30 @@ describe.skipIf(!redis.available)('Redis refusing commands while running, throug
     expect(isOutage(wrong)).toBe(false);
   });
 
-  it('answers while Redis is full (OOM)', async () => {
-    await admin.config('SET', 'maxmemory-policy', 'noeviction');
-    await admin.config('SET', 'maxmemory', '1');
+  /** Makes Redis refuse writes, checks the bot still answers a paste, then lets Redis serve again. */
+  async function answersWhile(refusal: RegExp, refuse: () => Promise<unknown>, restore: () => Promise<unknown>): Promise<void> {
+    await refuse();
     try {
       const refused: unknown = await admin.set('probe', '1').catch((e: unknown) => e);
-      expect(String(refused)).toMatch(/OOM/);
+      expect(String(refused)).toMatch(refusal);
       expect(isOutage(refused)).toBe(true);
       await pasteIsAnswered();
     } finally {
-      await admin.config('SET', 'maxmemory', '0');
+      await restore();
     }
-  });
+  }
 
-  it('answers while Redis is a read-only replica (failover)', async () => {
-    await admin.replicaof('127.0.0.1', '1');
-    try {
-      const refused: unknown = await admin.set('probe', '1').catch((e: unknown) => e);
-      expect(String(refused)).toMatch(/READONLY/);
-      expect(isOutage(refused)).toBe(true);
-      await pasteIsAnswered();
-    } finally {
-      await admin.replicaof('NO', 'ONE');
-    }
-  });
+  it('answers while Redis is full (OOM)', () =>
+    answersWhile(
+      /OOM/,
+      async () => {
+        await admin.config('SET', 'maxmemory-policy', 'noeviction');
+        await admin.config('SET', 'maxmemory', '1');
+      },
+      () => admin.config('SET', 'maxmemory', '0'),
+    ));
+
+  it('answers while Redis is a read-only replica (failover)', () =>
+    answersWhile(/READONLY/, () => admin.replicaof('127.0.0.1', '1'), () => admin.replicaof('NO', 'ONE')));
 });
 

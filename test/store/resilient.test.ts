@@ -25,37 +25,40 @@ function switchable(): { store: Store; up: { value: boolean } } {
   };
 }
 
+/** A resilient store over a switchable one, with a clock the test moves and a quiet window of a minute. */
+function flapping() {
+  const clock = { now: 0 };
+  const { store: shared, up } = switchable();
+  const { logger, lines } = captureLogger();
+  const store = resilientStore(shared, { isOutage: () => true, logger, clock: () => clock.now, quietMs: 60_000 });
+  return { store, up, lines, clock };
+}
+
 describe('resilient store', () => {
   it('warns once for a flapping shared store within the quiet window, and again after it', async () => {
-    let now = 0;
-    const { store: shared, up } = switchable();
-    const { logger, lines } = captureLogger();
-    const store = resilientStore(shared, { isOutage: () => true, logger, clock: () => now, quietMs: 60_000 });
+    const { store, up, lines, clock } = flapping();
     for (let flap = 0; flap < 5; flap++) {
       up.value = false;
       expect(await store.claim(`ev:${flap}`, 1000)).toBe(true);
       up.value = true;
       await store.get('x');
-      now += 5_000;
+      clock.now += 5_000;
     }
     expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(1);
-    now += 60_000;
+    clock.now += 60_000;
     up.value = false;
     await store.get('x');
     expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(2);
   });
 
   it('says "reachable again" once for a store that flaps within the quiet window (a full Redis refuses writes, serves reads)', async () => {
-    let now = 0;
-    const { store: shared, up } = switchable();
-    const { logger, lines } = captureLogger();
-    const store = resilientStore(shared, { isOutage: () => true, logger, clock: () => now, quietMs: 60_000 });
+    const { store, up, lines, clock } = flapping();
     for (let flap = 0; flap < 5; flap++) {
       up.value = false;
       await store.set(`k:${flap}`, 1, 1000);
       up.value = true;
       await store.get('x');
-      now += 1_000;
+      clock.now += 1_000;
     }
     const said = (level: string, text: RegExp) => lines.filter((l) => l['level'] === level && text.test(String(l['msg']))).length;
     expect(said('warn', /unreachable/)).toBe(1);
