@@ -43,18 +43,22 @@ function checkFileName(file: string, id: string, field: string): void {
   if (id !== expected) throw new CatalogError(file, [`${field}: "${id}" must match the file name "${expected}"`]);
 }
 
-/** Parses and validates one entry file; throws CatalogError naming the file and each bad field. */
-export function parseEntryFile(file: string): Entry {
-  const result = entrySchema.safeParse(readYaml(file));
+function validateEntry(file: string, raw: unknown): Entry {
+  const result = entrySchema.safeParse(raw);
   if (!result.success) throw new CatalogError(file, describe(result.error.issues));
   checkFileName(file, result.data.id, 'id');
   return result.data;
 }
 
+/** Parses and validates one entry file; throws CatalogError naming the file and each bad field. */
+export function parseEntryFile(file: string): Entry {
+  return validateEntry(file, readYaml(file));
+}
+
 /** An operator's file is either a whole new entry or, with `extends:`, an addition to one. */
 function parseOperatorFile(file: string): { entry: Entry } | { overlay: Overlay } {
   const raw = readYaml(file);
-  if (raw === null || typeof raw !== 'object' || !('extends' in raw)) return { entry: parseEntryFile(file) };
+  if (raw === null || typeof raw !== 'object' || !('extends' in raw)) return { entry: validateEntry(file, raw) };
   const result = overlaySchema.safeParse(raw);
   if (!result.success) throw new CatalogError(file, describe(result.error.issues));
   checkFileName(file, result.data.extends, 'extends');
@@ -88,6 +92,10 @@ export function crossCheck(entries: readonly Entry[], fileOf: (id: string) => st
 
 export function makeCatalog(entries: readonly Entry[]): Catalog {
   crossCheck(entries);
+  return indexed(entries);
+}
+
+function indexed(entries: readonly Entry[]): Catalog {
   const byId = new Map(entries.map((e) => [e.id, e]));
   return { entries, get: (id) => byId.get(id) };
 }
@@ -155,7 +163,7 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
   }
   const entries = [...byId.values()].map((v) => v.entry);
   attempt(errors, () => crossCheck(entries, (id) => byId.get(id)?.file ?? id));
-  return { catalog: errors.length === 0 ? makeCatalog(entries) : null, errors };
+  return { catalog: errors.length === 0 ? indexed(entries) : null, errors };
 }
 
 /**
