@@ -43,6 +43,8 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
   const rate = await checkRate(deps, incoming.place, incoming.user);
   if (!rate.ok) deps.metrics?.rateLimited(incoming.place.platform);
   if (!rate.ok) return rate.tell ? { body: { kind: 'notice', text: rate.note }, delivery: 'ephemeral' } : null;
+  // A refused answer was never seen, so it must not change what the thread is about.
+  if ('remember' in outcome) await outcome.remember?.();
 
   if (outcome.body.kind === 'entries') {
     await Promise.all(outcome.body.entries.map((entry) => countUsage(deps, entry.id, 'answered')));

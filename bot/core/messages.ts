@@ -11,6 +11,8 @@ import { isWatching } from './watch.ts';
 export interface MessageOutcome {
   readonly body: ReplyBody;
   readonly truncated: boolean;
+  /** Makes this answer the thread's context; called only once the answer is going out. */
+  readonly remember?: () => Promise<void>;
 }
 
 interface Said {
@@ -46,8 +48,7 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
   if (!addressed && text.trim() === '') return null;
   const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
   if (!answer) return addressed ? { body: { kind: 'help' }, truncated: false } : null;
-  await remember(deps, place, answer, context);
-  return { body: answer.body, truncated: c.truncated };
+  return { body: answer.body, truncated: c.truncated, remember: () => remember(deps, place, answer, context) };
 }
 
 /**
