@@ -97,6 +97,18 @@ describe('threads', () => {
     expect(fix.actions).toEqual(entry?.actions);
   });
 
+  it('remembers a thread for as long as it is in use, and forgets it a week after the last question', async () => {
+    const thread = channel('705.1');
+    const week = DEFAULT_LIMITS.threadTtlMs;
+    await say(`${LSN}: Log chain is broken.`, thread);
+    now += week - 3_600_000;
+    expect(body(await say('why?', thread), 'follow-up').entry.id).toBe(LSN);
+    now += week - 3_600_000; // nearly two weeks after the paste, a week after the last question
+    expect(body(await say('is it safe to retry?', thread), 'follow-up').entry.id).toBe(LSN);
+    now += week + 3_600_000;
+    expect(await say('how do I fix it?', thread)).toBeNull();
+  });
+
   it('says so briefly when the entry has nothing on the topic, and offers the steps', async () => {
     const thread = channel('710.1');
     await say(LSN, thread);

@@ -29,7 +29,8 @@ interface Said {
  */
 export async function handleMessage(deps: CoreDeps, said: Said): Promise<MessageOutcome | null> {
   const { text, place, addressed } = said;
-  const context = (await loadThread(deps, place)) ?? (await dmContext(deps, place));
+  const own = await loadThread(deps, place);
+  const context = own ?? (await dmContext(deps, place));
   const mode: Mode = addressed ? 'direct' : 'channel';
   const c = deps.classifier.classify(text, mode);
 
@@ -37,7 +38,11 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
     const entry = context.entryId === null ? undefined : deps.catalog.get(context.entryId);
     if (entry) {
       const f = deps.classifier.followUp(text, entry);
-      if (isAnswerable(f)) return { body: followUpBody(entry, f), truncated: false };
+      if (isAnswerable(f)) {
+        // A thread still in use keeps its memory: the expiry counts from the last question.
+        if (own) await saveThread(deps, place, own);
+        return { body: followUpBody(entry, f), truncated: false };
+      }
       if (f.kind === 'thanks') return null;
       if (f.kind === 'not-it') return { body: otherCandidates(deps, text, context, entry), truncated: false };
     }
