@@ -21,11 +21,11 @@ export async function checkRate(deps: CoreDeps, place: Place, user: string): Pro
     return {
       ok: false,
       tell: n === a.max + 1,
-      note: `${who} asked me ${a.max} times within ${minutes(a.windowMs)}, which is my limit. I'll answer again within ${minutes(a.windowMs)}.`,
+      note: `I have answered ${who} ${a.max} times within ${minutes(a.windowMs)}, which is my limit. I'll answer again within ${minutes(a.windowMs)}.`,
     };
   };
   return (
-    (await over(keys.userRate(place, user), deps.limits.perUser, 'You have')) ??
-    (await over(keys.channelRate(place), deps.limits.perChannel, 'This conversation has')) ?? { ok: true }
+    (await over(keys.userRate(place, user), deps.limits.perUser, 'you')) ??
+    (await over(keys.channelRate(place), deps.limits.perChannel, 'this conversation')) ?? { ok: true }
   );
 }
