@@ -62,7 +62,13 @@ export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
       res.status(401).end();
       return;
     }
-    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch(next);
+    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch((error: unknown) => {
+      // The adapter rejects activities it cannot read (no type, no conversation) by throwing;
+      // Express would answer with an HTML page and print the stack outside the JSON logs.
+      deps.logger.warn({ path: TEAMS_PATH, err: (error as Error).message }, 'teams: activity refused');
+      if (res.headersSent) return next(error);
+      res.status(400).json({ error: 'malformed activity' });
+    });
   });
   return adapter;
 }

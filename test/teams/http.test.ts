@@ -121,6 +121,14 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect((await post(bot.url, huge)).status).toBe(413);
     expect(connector.calls).toEqual([]);
   });
+
+  it('refuses an activity the adapter cannot read with a JSON 400, not an HTML error page', async () => {
+    const res = await post(bot.url, { conversation: { id: PERSONAL } } as Partial<Activity>);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ error: 'malformed activity' });
+    expect(connector.calls).toEqual([]);
+  });
 });
 
 describe('Teams over HTTP when answering fails', () => {
