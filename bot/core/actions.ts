@@ -1,5 +1,5 @@
 import type { Entry } from '../../catalog/index.ts';
-import { refOf, relatedCandidates, toCandidates } from './candidates.ts';
+import { othersThan, refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { recordFeedback } from './feedback.ts';
 import { loadThread, saveThread } from './thread-context.ts';
@@ -47,13 +47,6 @@ export async function handleAction(deps: CoreDeps, place: Place, user: string, a
   }
 }
 
-/** "Not helpful": the thread's other candidates, else the entry's related ones. */
 async function alternativesTo(deps: CoreDeps, place: Place, entry: Entry) {
-  const context = await loadThread(deps, place);
-  const fromThread = toCandidates(
-    deps.catalog,
-    (context?.candidateIds ?? []).map((id) => ({ id, score: 0 })),
-    [entry.id],
-  );
-  return fromThread.length > 0 ? fromThread : relatedCandidates(deps.catalog, entry);
+  return othersThan(deps.catalog, entry, (await loadThread(deps, place))?.candidateIds ?? []);
 }

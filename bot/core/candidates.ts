@@ -29,6 +29,15 @@ export function toCandidates(
   return out;
 }
 
+/**
+ * "That's not it" and "Not helpful": the thread's runners-up, best first, else the entry's
+ * related ones as candidates of last resort.
+ */
+export function othersThan(catalog: Catalog, entry: Entry, runnersUp: readonly string[]): Candidate[] {
+  const fromThread = toCandidates(catalog, runnersUp.map((id, i) => ({ id, score: 1 - i / 100 })), [entry.id]);
+  return fromThread.length > 0 ? fromThread : relatedCandidates(catalog, entry);
+}
+
 /** Related entries as candidates of last resort, when no ranking is at hand. */
 export function relatedCandidates(catalog: Catalog, entry: Entry, exclude: readonly string[] = []): Candidate[] {
   return toCandidates(

@@ -1,7 +1,6 @@
-import type { Entry } from '../../catalog/index.ts';
 import type { Mode } from '../../intents/types.ts';
 import { answerFor, type Answer } from './answer.ts';
-import { relatedCandidates, toCandidates } from './candidates.ts';
+import { othersThan } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { followUpBody, isAnswerable } from './follow-up.ts';
 import { loadThread, saveThread, type ThreadContext } from './thread-context.ts';
@@ -44,7 +43,9 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
         return { body: followUpBody(entry, f), truncated: false };
       }
       if (f.kind === 'thanks') return null;
-      if (f.kind === 'not-it') return { body: otherCandidates(deps, text, context, entry), truncated: false };
+      if (f.kind === 'not-it') {
+        return { body: { kind: 'did-you-mean', query: text.trim(), candidates: othersThan(deps.catalog, entry, context.candidateIds) }, truncated: false };
+      }
     }
   } else if (!context && !addressed && !(await isWatching(deps, place))) {
     return null;
@@ -63,17 +64,6 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
 async function dmContext(deps: CoreDeps, place: Place): Promise<ThreadContext | undefined> {
   if (place.space !== 'dm' || place.thread === null) return undefined;
   return loadThread(deps, { ...place, thread: null });
-}
-
-/** "That's not it": the thread's runners-up, else the entry's related ones (as "Not helpful" offers). */
-function otherCandidates(deps: CoreDeps, text: string, context: ThreadContext, entry: Entry): ReplyBody {
-  const fromThread = toCandidates(
-    deps.catalog,
-    context.candidateIds.map((id, i) => ({ id, score: 1 - i / 100 })),
-    [entry.id],
-  );
-  const candidates = fromThread.length > 0 ? fromThread : relatedCandidates(deps.catalog, entry);
-  return { kind: 'did-you-mean', query: text.trim(), candidates };
 }
 
 async function remember(deps: CoreDeps, place: Place, answer: Answer, previous: ThreadContext | undefined): Promise<void> {
