@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { operatorDirsFrom } from '../catalog/index.ts';
 import { DEFAULT_LIMITS, type CoreLimits } from './core/deps.ts';
 import type { LogLevel } from './ops/logger.ts';
 import { readSlackConfig, ConfigError, type SlackConfig } from './slack/config.ts';
@@ -63,7 +64,7 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
     port: int(env, 'PORT', 3000, 0, 65_535),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: level,
-    catalogDirs: (env['CATALOG_DIR'] ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0),
+    catalogDirs: operatorDirsFrom(env['CATALOG_DIR']),
     limits: {
       perUser: { max: int(env, 'RATE_LIMIT_USER', DEFAULT_LIMITS.perUser.max, 1, 100_000), windowMs },
       perChannel: { max: int(env, 'RATE_LIMIT_CHANNEL', DEFAULT_LIMITS.perChannel.max, 1, 100_000), windowMs },

@@ -1,5 +1,6 @@
 export {
   loadCatalog,
+  operatorDirsFrom,
   inspectCatalog,
   makeCatalog,
   parseEntryFile,

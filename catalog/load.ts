@@ -8,6 +8,11 @@ import { entrySchema, type Entry } from './schema.ts';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./entries/', import.meta.url));
 
+/** CATALOG_DIR: the operator's folders, separated by ':' like PATH; blanks ignored. */
+export function operatorDirsFrom(value: string | undefined): string[] {
+  return (value ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0);
+}
+
 /** A catalog file that does not fit the schema; the message names the file and the field. */
 export class CatalogError extends Error {
   constructor(

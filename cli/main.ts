@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BUILT_IN_DIR, loadCatalog, type Catalog } from '../catalog/index.ts';
+import { BUILT_IN_DIR, loadCatalog, operatorDirsFrom, type Catalog } from '../catalog/index.ts';
 import { createClassifier, type Classifier } from '../intents/index.ts';
 import { classifyJsonl } from './classify-jsonl.ts';
 import { explain } from './explain.ts';
@@ -39,7 +39,7 @@ async function textFrom(positionals: readonly string[]): Promise<string> {
 class UsageError extends Error {}
 
 function build(): { catalog: Catalog; classifier: Classifier } {
-  const operatorDirs = (process.env['CATALOG_DIR'] ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0);
+  const operatorDirs = operatorDirsFrom(process.env['CATALOG_DIR']);
   const catalog = loadCatalog(BUILT_IN_DIR, operatorDirs);
   return { catalog, classifier: createClassifier(catalog) };
 }
