@@ -15,6 +15,7 @@ import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../test/
 import { FakeSlackApi } from '../test/replicas/fakeSlackApi.ts';
 import { messageEvent, signedHeaders } from '../test/replicas/slackEvents.ts';
 import { redisServerPath, startRedis } from '../test/store/redisServer.ts';
+import { percentile } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +58,6 @@ interface Result {
   peakRssMb: number[];
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Pastes the bot must answer: each catalog entry's code and first literal message, addressed to the bot. */
@@ -161,8 +161,8 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
     replicas: bots.length,
     sent: TOTAL,
     deliveredToBoth: both,
-    ackP50Ms: round(pct(acks, 0.5)),
-    ackP99Ms: round(pct(acks, 0.99)),
+    ackP50Ms: round(percentile(acks, 0.5)),
+    ackP99Ms: round(percentile(acks, 0.99)),
     ackMaxMs: round(acks.at(-1) ?? Number.NaN),
     ackErrors,
     ackErrorKinds,

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './measure.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
 const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
@@ -35,7 +36,6 @@ function worker<T>(engine: EngineName, phase: 'cold' | 'full'): T {
   return JSON.parse(last) as T;
 }
 
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
@@ -47,7 +47,7 @@ const colds: Record<EngineName, Cold[]> = { classifier: [], baseline: [] };
 for (let i = 0; i < runs; i++) for (const e of ENGINES) colds[e].push(worker<{ cold: Cold }>(e, 'cold').cold);
 const coldMedian = (e: EngineName) => {
   const keys = Object.keys(colds[e][0]!) as (keyof Cold)[];
-  return Object.fromEntries(keys.map((k) => [k, med(colds[e].map((c) => c[k]))])) as unknown as Cold;
+  return Object.fromEntries(keys.map((k) => [k, median(colds[e].map((c) => c[k]))])) as unknown as Cold;
 };
 const result = Object.fromEntries(
   ENGINES.map((e) => [e, { ...worker<Full>(e, 'full'), cold: coldMedian(e), coldRuns: runs }]),
