@@ -4,9 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
-import { entrySchema, type Entry } from './schema.ts';
+import { entrySchema, knowledgeSchema, type Entry, type Knowledge } from './schema.ts';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./entries/', import.meta.url));
+/** General knowledge beside the entries: `<dir>/../knowledge/`. */
+function knowledgeDirOf(entriesDir: string): string {
+  return join(entriesDir, '..', 'knowledge');
+}
 
 /** CATALOG_DIR: the operator's folders, separated by ':' like PATH; blanks ignored. */
 export function operatorDirsFrom(value: string | undefined): string[] {
@@ -29,6 +33,8 @@ export interface Catalog {
   readonly entries: readonly Entry[];
   /** Lookup by exact id (case-sensitive, as Azure spells it). */
   get(id: string): Entry | undefined;
+  /** Facts that hold across entries, for follow-up questions an entry has no facet for. */
+  readonly knowledge: readonly Knowledge[];
 }
 
 function describe(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -50,6 +56,13 @@ function checkFileName(file: string, id: string, field: string): void {
 
 function validateEntry(file: string, raw: unknown): Entry {
   const result = entrySchema.safeParse(raw);
+  if (!result.success) throw new CatalogError(file, describe(result.error.issues));
+  checkFileName(file, result.data.id, 'id');
+  return result.data;
+}
+
+function parseKnowledgeFile(file: string): Knowledge {
+  const result = knowledgeSchema.safeParse(readYaml(file));
   if (!result.success) throw new CatalogError(file, describe(result.error.issues));
   checkFileName(file, result.data.id, 'id');
   return result.data;
@@ -81,7 +94,18 @@ export function entryFiles(dir: string): string[] {
  * Checks what no single file can: unique ids, and `related` pointing at real entries.
  * `fileOf` names the file an entry came from, so the error points at it.
  */
-export function crossCheck(entries: readonly Entry[], fileOf: (id: string) => string = (id) => id): void {
+export function crossCheck(
+  entries: readonly Entry[],
+  fileOf: (id: string) => string = (id) => id,
+  knowledge: readonly Knowledge[] = [],
+): void {
+  const known = new Set(knowledge.map((k) => k.id));
+  for (const entry of entries) {
+    const missing = entry.see.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      throw new CatalogError(fileOf(entry.id), [`see: no knowledge item named ${missing.map((m) => `"${m}"`).join(', ')}`]);
+    }
+  }
   const seen = new Set<string>();
   for (const entry of entries) {
     if (seen.has(entry.id)) throw new CatalogError(fileOf(entry.id), [`id: "${entry.id}" is defined twice`]);
@@ -95,14 +119,27 @@ export function crossCheck(entries: readonly Entry[], fileOf: (id: string) => st
   }
 }
 
-export function makeCatalog(entries: readonly Entry[]): Catalog {
-  crossCheck(entries);
-  return indexed(entries);
+export function makeCatalog(entries: readonly Entry[], knowledge: readonly Knowledge[] = []): Catalog {
+  crossCheck(entries, undefined, knowledge);
+  return indexed(entries, knowledge);
 }
 
-function indexed(entries: readonly Entry[]): Catalog {
+function indexed(entries: readonly Entry[], knowledge: readonly Knowledge[]): Catalog {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, get: (id) => byId.get(id) };
+  return { entries, get: (id) => byId.get(id), knowledge };
+}
+
+function readKnowledge(entriesDir: string, errors: CatalogError[]): Knowledge[] {
+  const dir = knowledgeDirOf(entriesDir);
+  let files: string[] = [];
+  try {
+    files = entryFiles(dir);
+  } catch {
+    return []; // A catalog without a knowledge folder (a test's, an old copy) has none.
+  }
+  const items: Knowledge[] = [];
+  for (const file of files) attempt(errors, () => void items.push(parseKnowledgeFile(file)));
+  return items;
 }
 
 function attempt(errors: CatalogError[], work: () => void): void {
@@ -166,9 +203,10 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
       byId.set(overlay.extends, { entry: merged.data, file });
     });
   }
+  const knowledge = readKnowledge(builtInDir, errors);
   const entries = [...byId.values()].map((v) => v.entry);
-  attempt(errors, () => crossCheck(entries, (id) => byId.get(id)?.file ?? id));
-  return { catalog: errors.length === 0 ? indexed(entries) : null, errors };
+  attempt(errors, () => crossCheck(entries, (id) => byId.get(id)?.file ?? id, knowledge));
+  return { catalog: errors.length === 0 ? indexed(entries, knowledge) : null, errors };
 }
 
 /**

@@ -35,6 +35,11 @@ export const FACET_TOPICS = [
   'network', // outbound access, NSG tags, proxies, DNS
   'limits', // documented numeric limits
   'portal', // where to click in the Azure portal
+  'support', // when and how to open a support case
+  'instances', // several SQL Server instances on one VM
+  'versions', // supported SQL Server versions, editions and images
+  'logs', // where the workload extension writes its logs on the VM
+  'on-demand-backup', // take a full, differential or log backup now (PowerShell, az)
 ] as const;
 export type FacetTopic = (typeof FACET_TOPICS)[number];
 
@@ -47,6 +52,8 @@ export const SOURCES = [
   'restore-article',
   'faq',
   'sql-server-docs',
+  'powershell-reference',
+  'az-cli-reference',
   'operator',
 ] as const;
 
@@ -54,9 +61,23 @@ const nonEmpty = z.string().trim().min(1);
 /** A page the card's buttons open in a browser: javascript:, file: or mailto: would not (or worse). */
 export const webUrl = z.url({ protocol: /^https?$/ });
 
+export const CODE_LANGS = ['sql', 'powershell', 'json', 'text', 'cmd', 'bash'] as const;
+export type CodeLang = (typeof CODE_LANGS)[number];
+
+/**
+ * Placeholders in code bodies are `<name>` from PLACEHOLDERS, quoted where a pasted value
+ * would go: `[<database>]` for a T-SQL identifier, `'<database>'` for a string (T-SQL,
+ * PowerShell or shell). The bot fills only quoted ones, escaping the value for that quoting,
+ * so a hostile database name can never become code.
+ */
+export const PLACEHOLDERS = ['database', 'instance', 'server', 'vm', 'vault', 'resource-group', 'ag', 'login', 'item', 'job-id', 'subscription'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
 const codeBlockSchema = z.strictObject({
-  lang: z.enum(['sql', 'powershell', 'json', 'text', 'cmd', 'bash']),
+  lang: z.enum(CODE_LANGS),
   body: nonEmpty,
+  /** `check` looks before you change anything; `fix` does the repair. A fix answer shows the check first. */
+  role: z.enum(['check', 'fix']).optional(),
 });
 export type CodeBlock = z.infer<typeof codeBlockSchema>;
 
@@ -118,6 +139,10 @@ export const entrySchema = z
     docs: z.strictObject({ url: webUrl, title: nonEmpty }),
     related: z.array(nonEmpty).default([]),
     sources: z.array(z.enum(SOURCES)).min(1),
+    /** What repairs it when that is a standard operation (an on-demand full backup), for follow-ups and actions. */
+    remedy: z.enum(['full-backup']).optional(),
+    /** Ids of general knowledge items (catalog/knowledge) that matter for this entry, best first. */
+    see: z.array(nonEmpty).default([]),
     /** Operator additions (CATALOG_DIR): an internal runbook, the owning team, who to escalate to. */
     runbook: webUrl.optional(),
     owner: nonEmpty.optional(),
@@ -142,3 +167,23 @@ export const entrySchema = z
 
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
+
+/**
+ * General knowledge: facts that hold across entries (system databases, recovery models,
+ * on-demand backups, support cases...), answered in any entry's thread when the entry has no
+ * facet of its own for the question. One item a file under catalog/knowledge/.
+ */
+export const knowledgeSchema = z.strictObject({
+  id: z.string().regex(TOPIC_ID, 'must be a kebab-case id'),
+  title: nonEmpty.max(140),
+  /** The follow-up topics this item answers. */
+  topics: z.array(z.enum(FACET_TOPICS)).min(1),
+  /** Words in a question that pick this item over others of the same topic ("msdb", "differential"). */
+  keywords: z.array(nonEmpty).default([]),
+  answer: nonEmpty,
+  /** Checks first, then the fix; one block per language where both exist. */
+  code: z.array(codeBlockSchema).default([]),
+  docs: z.strictObject({ url: webUrl, title: nonEmpty }).optional(),
+  sources: z.array(z.enum(SOURCES)).min(1),
+});
+export type Knowledge = z.infer<typeof knowledgeSchema>;

@@ -22,7 +22,7 @@ function entry(id: string, extra: Partial<EntryInput>): Entry {
 
 function catalogOf(entries: Entry[]): Catalog {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, get: (id) => byId.get(id) };
+  return { entries, get: (id) => byId.get(id), knowledge: [] };
 }
 
 const classifier = createClassifier(

@@ -14,4 +14,9 @@ export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
   network: 'Network',
   limits: 'Limits',
   portal: 'In the Azure portal',
+  support: 'Opening a support case',
+  instances: 'Several SQL Server instances on one VM',
+  versions: 'Supported SQL Server versions',
+  logs: 'Where the extension logs are',
+  'on-demand-backup': 'Taking a backup now',
 };
