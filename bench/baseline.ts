@@ -26,7 +26,7 @@ export function createBaseline(catalog: Catalog): { classify(text: string, mode:
       const top = hits[0]?.score ?? 1;
       const matches = hits.map((h) => ({ id: String(h.id), score: h.score / top, via: 'text' as const }));
       // A search box always answers when it finds anything; that is the behaviour being compared.
-      return { trigger: matches.length > 0, matches, found: [], unknownCodes: [], foreign: null, truncated: false };
+      return { trigger: matches.length > 0, matches, found: [], unknownCodes: [], foreign: null, truncated: false, corrected: [] };
     },
   };
 }

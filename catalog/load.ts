@@ -112,7 +112,7 @@ export function crossCheck(
     seen.add(entry.id);
   }
   for (const entry of entries) {
-    const missing = entry.related.filter((id) => !seen.has(id));
+    const missing = [...entry.related, ...(entry.onSecondary ? [entry.onSecondary] : [])].filter((id) => !seen.has(id));
     if (missing.length > 0) {
       throw new CatalogError(fileOf(entry.id), [`related: no entry named ${missing.map((m) => `"${m}"`).join(', ')}`]);
     }

@@ -141,6 +141,8 @@ export const entrySchema = z
     sources: z.array(z.enum(SOURCES)).min(1),
     /** What repairs it when that is a standard operation (an on-demand full backup), for follow-ups and actions. */
     remedy: z.enum(['full-backup']).optional(),
+    /** The entry that reads this error when the job ran on an availability group secondary. */
+    onSecondary: nonEmpty.optional(),
     /** Ids of general knowledge items (catalog/knowledge) that matter for this entry, best first. */
     see: z.array(nonEmpty).default([]),
     /** Operator additions (CATALOG_DIR): an internal runbook, the owning team, who to escalate to. */

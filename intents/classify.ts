@@ -102,7 +102,9 @@ export function classifyWith(model: Model, raw: string, mode: Mode): Classificat
       trigger = asked && signal.domain && top.score >= bar && top.score - second >= THRESHOLDS.channelMargin;
     }
   }
-  return { trigger, matches, found, unknownCodes, foreign, truncated };
+  // A misspelt code the answer rests on: the card says what it was read as.
+  const corrected = top?.fuzzy && found.length === 0 ? evidence.filter((e) => e.id === top.id && e.from).slice(0, 1).map((e) => ({ from: e.from!, to: e.id })) : [];
+  return { trigger, matches, found, unknownCodes, foreign, truncated, corrected };
 }
 
 function round(score: number): number {

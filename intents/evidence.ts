@@ -22,6 +22,10 @@ export interface Evidence {
   readonly literal: boolean;
   /** A near-miss of a code (typo, fragment). */
   readonly fuzzy: boolean;
+  /** The misspelt word a near-miss was read from. */
+  readonly from?: string;
+  /** Found through a SQL error mapping that is our reading, not Microsoft's. */
+  readonly inferred?: boolean;
 }
 
 export interface Indices {
@@ -55,8 +59,8 @@ function subsumed(hit: TemplateHit, all: readonly TemplateHit[]): boolean {
 
 export function gatherEvidence(text: string, ix: Indices): Findings {
   const evidence: Evidence[] = [];
-  const push = (id: string, score: number, via: MatchVia, at: number, literal: boolean, fuzzy = false): void => {
-    evidence.push({ id, score, via, at, literal, fuzzy });
+  const push = (id: string, score: number, via: MatchVia, at: number, literal: boolean, fuzzy = false, from?: string): void => {
+    evidence.push({ id, score, via, at, literal, fuzzy, ...(from ? { from } : {}) });
   };
   const scan = scanCodes(text, ix.codes);
   for (const hit of scan.hits) push(hit.id, hit.via === 'code' ? 1 : 0.97, hit.via, hit.at, true);
@@ -66,11 +70,11 @@ export function gatherEvidence(text: string, ix: Indices): Findings {
     // "UserErrorSQLLSNValidationFaliure" has the Azure shape but is a typo of a known code.
     const guess = guessCode(word, ix.fuzzy).filter((g) => g.score >= 0.84);
     const other = guess.length > 0 ? null : reframedCode(word, ix.fuzzy);
-    if (guess.length > 0) for (const g of guess) push(g.id, g.score, 'code', at, false, true);
-    else if (other) push(other.id, other.score, 'code', at, false, true);
+    if (guess.length > 0) for (const g of guess) push(g.id, g.score, 'code', at, false, true, word);
+    else if (other) push(other.id, other.score, 'code', at, false, true, word);
     else unknownCodes.push(word);
   }
-  for (const { word, at } of scan.codeLike) for (const g of guessCode(word, ix.fuzzy)) push(g.id, g.score, 'code', at, false, true);
+  for (const { word, at } of scan.codeLike) for (const g of guessCode(word, ix.fuzzy)) push(g.id, g.score, 'code', at, false, true, word);
 
   const hits = findTemplates(canonicalTokens(text), ix.messages);
   const specificSql = new Set<number>();
@@ -89,8 +93,13 @@ export function gatherEvidence(text: string, ix: Indices): Findings {
     if (!isTelling(sql) && !specificSql.has(sql.number)) continue;
     for (const { id, inferred } of ix.sqlErrors.get(sql.number) ?? []) {
       if (GENERIC_SQL_ERRORS.has(sql.number)) push(id, 0.45, 'sql-error', sql.at, false);
-      else push(id, inferred ? 0.86 : 0.9, 'sql-error', sql.at, true);
+      else if (inferred) evidence.push({ id, score: 0.86, via: 'sql-error', at: sql.at, literal: true, fuzzy: false, inferred: true });
+      else push(id, 0.9, 'sql-error', sql.at, true);
     }
+  }
+  // Our own reading of a SQL error never outranks what Azure or Microsoft say the paste is.
+  if (evidence.some((e) => e.literal && !e.inferred)) {
+    for (const [i, e] of evidence.entries()) if (e.inferred) evidence[i] = { ...e, literal: false, score: Math.min(e.score, 0.5) };
   }
   if (unknownCodes.length > 0 && !evidence.some((e) => e.literal)) {
     // Nearest known codes, scored low: the bot says "not in the catalog" and offers these.

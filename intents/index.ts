@@ -6,7 +6,9 @@ import { nearestIds } from './nearest-ids.ts';
 import type { Classification, FollowUp, Mode } from './types.ts';
 import type { Entry } from '../catalog/index.ts';
 
-export type { Classification, FollowUp, Match, MatchVia, Mode } from './types.ts';
+export type { Classification, FollowUp, Match, MatchVia, Mode, ScriptLang, Topic } from './types.ts';
+export { relevance, termsOf } from './turn-words.ts';
+export { pasteDetails, hasDetails, BACKUP_TYPES, type PasteDetails, type BackupType } from './paste-details.ts';
 export type { CodeGuess } from './fuzzy-codes.ts';
 /**
  * Paste limits. A paste of up to MAX_CLASSIFY_CHARS (1 MiB) characters has every catalog

@@ -30,6 +30,11 @@ const BACKUP = stems(
     'reregister extension plugin azurewlbackuppluginsvc recovery point',
 );
 
+/** A word (stemmed) that belongs to SQL Server or Azure Backup talk. */
+export function isDomainStem(s: string): boolean {
+  return DOMAIN.has(s) || BACKUP.has(s) || TROUBLE.has(s);
+}
+
 export interface ReportSignal {
   readonly trouble: boolean;
   readonly domain: boolean;

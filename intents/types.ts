@@ -38,13 +38,21 @@ export interface Classification {
    * tail not at all.
    */
   readonly truncated: boolean;
+  /** A misspelt code the top match was read from ("UserErrorSQLLSNValidationFaliure" → the real code). */
+  readonly corrected: readonly { readonly from: string; readonly to: string }[];
 }
 
+/** What a follow-up asks about: a facet topic, or why / fix / link / "what else". */
+export type Topic = FacetTopic | 'why' | 'fix' | 'link' | 'more';
+/** The language a scripting question asks for: `bash` is the Azure CLI. */
+export type ScriptLang = 'sql' | 'powershell' | 'bash' | 'cmd';
+
 export type FollowUp =
-  | { readonly kind: 'why' }
-  | { readonly kind: 'fix' }
-  | { readonly kind: 'link' }
-  | { readonly kind: 'facet'; readonly topic: FacetTopic }
-  | { readonly kind: 'not-it' }
+  /** A question about the thread's error; `terms` are its content stems, for choosing what to quote. */
+  | { readonly kind: 'ask'; readonly topic: Topic; readonly lang?: ScriptLang; readonly terms: readonly string[] }
+  /** "That's not it"; `clues` is what followed it ("recovery model is FULL and it isn't master"). */
+  | { readonly kind: 'not-it'; readonly clues: string }
   | { readonly kind: 'thanks' }
-  | { readonly kind: 'unknown' };
+  /** A question about something else entirely ("how do I reset my VPN password?"). */
+  | { readonly kind: 'off-topic' }
+  | { readonly kind: 'unknown'; readonly asks: boolean };

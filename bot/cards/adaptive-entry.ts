@@ -5,6 +5,7 @@ import {
   type AcNode, type Color,
 } from './adaptive-elements.ts';
 import { cut } from './adaptive-text.ts';
+import { shownMessage } from './entry-facts.ts';
 
 /**
  * The card for one catalog entry, at a given level of detail. The caller tries the levels
@@ -48,10 +49,6 @@ const SEVERITY: Record<Severity, { readonly text: string; readonly color: Color 
   info: { text: 'Info', color: 'accent' },
 };
 
-/** The message as Azure prints it: a variant the classifier matches on, or else the first. */
-function azureMessage(entry: Entry): string | undefined {
-  return (entry.messages.find((m) => m.match) ?? entry.messages[0])?.text;
-}
 
 function header(entry: Entry): AcNode[] {
   const severity = SEVERITY[entry.severity];
@@ -115,7 +112,7 @@ function feedbackArea(entry: Entry, options: EntryCardOptions): { body: AcNode[]
 }
 
 export function entryCardParts(entry: Entry, d: Detail, options: EntryCardOptions = {}): EntryCardParts {
-  const message = azureMessage(entry);
+  const message = shownMessage(entry);
   const shortened = wasShortened(entry, d);
   const feedback = feedbackArea(entry, options);
   const body: AcNode[] = [

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Action, Entry } from '../../catalog/index.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, escape, LIMITS } from './slack-text.ts';
+import { shownMessage } from './entry-facts.ts';
 
 export interface EntryCardOptions {
   /** Split long parts over several sections instead of cutting them. */
@@ -57,8 +58,8 @@ export function entryBlocks(entry: Entry, positions: Positions, options: EntryCa
     context(`${SEVERITY_MARK[entry.severity]} \`${escape(entry.id)}\` · ${entry.severity} · ${entry.category}`),
     ...sections(escape(entry.summary)),
   ];
-  const message = entry.messages.find((m) => m.match) ?? entry.messages[0];
-  if (message) blocks.push(...sections(`*Azure says*\n>${escape(message.text).replace(/\n/g, '\n>')}`));
+  const message = shownMessage(entry);
+  if (message) blocks.push(...sections(`*Azure says*\n>${escape(message).replace(/\n/g, '\n>')}`));
   blocks.push(...sections(`*Likely causes*\n${entry.causes.map((c) => `• ${escape(c)}`).join('\n')}`));
   const steps = packSteps(entry, options.expanded);
   blocks.push(...steps.blocks);

@@ -1,3 +1,4 @@
+import type { ScriptLang } from '../../intents/index.ts';
 import type { FacetTopic } from '../../catalog/index.ts';
 
 /** How a facet topic reads as a heading in an answer. */
@@ -19,4 +20,12 @@ export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
   versions: 'Supported SQL Server versions',
   logs: 'Where the extension logs are',
   'on-demand-backup': 'Taking a backup now',
+};
+
+/** How a script language reads as a heading. */
+export const LANG_LABELS: Readonly<Record<ScriptLang, string>> = {
+  sql: 'T-SQL',
+  powershell: 'PowerShell',
+  bash: 'Azure CLI',
+  cmd: 'Command prompt',
 };

@@ -1,9 +1,11 @@
-import type { Mode } from '../../intents/types.ts';
+import type { Entry } from '../../catalog/index.ts';
+import type { Classification, FollowUp, Mode } from '../../intents/index.ts';
 import { answerFor, type Answer } from './answer.ts';
-import { othersThan } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
-import { followUpBody, isAnswerable } from './follow-up.ts';
+import { followUpBody } from './follow-up.ts';
+import { personalizeFollowUp } from './personalize.ts';
 import { loadThread, saveThread, type ThreadContext } from './thread-context.ts';
+import { rejectedCandidates } from './rejection.ts';
 import type { Place, ReplyBody } from './types.ts';
 import { isWatching } from './watch.ts';
 
@@ -20,41 +22,95 @@ interface Said {
   readonly addressed: boolean;
 }
 
+const OFF_TOPIC =
+  'That is outside what I know. In this thread I answer questions about the error above: why it happens, how to fix it, the commands (T-SQL, PowerShell, Azure CLI), system databases, recovery models, availability groups, retries, support. A new error pasted here gets its own answer.';
+
 /**
- * A message in a channel, thread or DM. In a thread the bot answered, the message is read
- * as a follow-up first; a new code switches the thread to that entry. Elsewhere, an
- * unaddressed message is answered only when the classifier is confident and the channel
- * is watched; an addressed one (mention, DM) always gets something.
+ * A message in a channel, thread or DM. In a thread the bot answered, each message is read
+ * for what it is: a new problem, a question about the thread's error, a rejection, thanks,
+ * or something else. Elsewhere, an unaddressed message is answered only when the classifier
+ * is confident and the channel is watched; an addressed one (mention, DM) always gets something.
  */
 export async function handleMessage(deps: CoreDeps, said: Said): Promise<MessageOutcome | null> {
   const { text, place, addressed } = said;
   const own = await loadThread(deps, place);
   const context = own ?? (await dmContext(deps, place));
-  const mode: Mode = addressed ? 'direct' : 'channel';
-  const c = deps.classifier.classify(text, mode);
-
-  if (context && c.found.length === 0) {
-    const entry = context.entryId === null ? undefined : deps.catalog.get(context.entryId);
-    if (entry) {
-      const f = deps.classifier.followUp(text, entry);
-      if (isAnswerable(f)) {
-        // A thread still in use keeps its memory: the expiry counts from the last question.
-        if (own) await saveThread(deps, place, own);
-        return { body: followUpBody(entry, f), truncated: false };
-      }
-      if (f.kind === 'thanks') return null;
-      if (f.kind === 'not-it') {
-        return { body: { kind: 'did-you-mean', query: text.trim(), candidates: othersThan(deps.catalog, entry, context.candidateIds) }, truncated: false };
-      }
-    }
+  const entry = context?.entryId ? deps.catalog.get(context.entryId) : undefined;
+  if (context && entry && text.trim() !== '') {
+    const turn = await inThread(deps, place, text, entry, context, own !== undefined);
+    if (turn !== 'new') return turn;
   } else if (!context && !addressed && !(await isWatching(deps, place))) {
     return null;
   }
-
-  if (!addressed && text.trim() === '') return null;
+  // In the bot's own thread or DM every message is addressed to it.
+  const mode: Mode = addressed || context ? 'direct' : 'channel';
+  if (mode === 'channel' && text.trim() === '') return null;
+  const c = deps.classifier.classify(text, mode);
   const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
-  if (!answer) return addressed ? { body: { kind: 'help' }, truncated: false } : null;
+  if (!answer) return mode === 'direct' ? { body: { kind: 'help' }, truncated: false } : null;
   return { body: answer.body, truncated: c.truncated, remember: () => remember(deps, place, answer, context) };
+}
+
+/**
+ * One turn in a thread about `entry`: answered here, or 'new' when it raises another problem
+ * (a code, an Azure message, a SQL error, or plain words that clearly describe another failure).
+ */
+async function inThread(
+  deps: CoreDeps,
+  place: Place,
+  text: string,
+  entry: Entry,
+  context: ThreadContext,
+  ownThread: boolean,
+): Promise<MessageOutcome | null | 'new'> {
+  const direct = deps.classifier.classify(text, 'direct');
+  if (namesAnotherProblem(direct, entry)) return 'new';
+  const f = deps.classifier.followUp(text, entry);
+  if (describesAnotherProblem(deps, text, entry, f)) return 'new';
+  const plain = (body: ReplyBody): MessageOutcome => ({ body, truncated: false });
+  switch (f.kind) {
+    case 'thanks':
+      return null;
+    case 'off-topic':
+      return plain({ kind: 'notice', text: OFF_TOPIC });
+    case 'not-it':
+      return plain({ kind: 'did-you-mean', query: text.trim(), candidates: rejectedCandidates(deps, entry, context, f.clues) });
+    case 'unknown':
+      if (direct.found.includes(entry.id)) return 'new'; // The same error pasted again: the card again.
+      if (!f.asks) return null;
+      break;
+    case 'ask':
+      break;
+  }
+  const ask: Extract<FollowUp, { kind: 'ask' }> = f.kind === 'ask' ? f : { kind: 'ask', topic: 'fix', terms: [] };
+  const body = followUpBody(deps.catalog, entry, ask, context.topics ?? []);
+  const reply = context.details ? personalizeFollowUp(body, context.details) : body;
+  // A thread still in use keeps its memory: the expiry counts from the last question.
+  if (ownThread || place.space === 'dm') {
+    const topics = [...new Set([...(context.topics ?? []), reply.topic])].slice(-8);
+    await saveThread(deps, place.space === 'dm' && !ownThread ? { ...place, thread: null } : place, { ...context, topics });
+  }
+  return plain(reply);
+}
+
+/** A code, message or SQL error of another entry, an unknown code, or another product's code. */
+function namesAnotherProblem(c: Classification, entry: Entry): boolean {
+  if (c.found.some((id) => id !== entry.id)) return true;
+  if (c.found.length === 0 && (c.unknownCodes.length > 0 || (c.foreign?.codes.length ?? 0) > 0)) return true;
+  return c.corrected.some((x) => x.to !== entry.id);
+}
+
+/**
+ * "Log backups keep failing since the AG failover" in a connection thread: a report of
+ * trouble the classifier would answer unprompted, about another entry. A question about the
+ * thread's error that happens to use the same words stays a follow-up.
+ */
+function describesAnotherProblem(deps: CoreDeps, text: string, entry: Entry, f: FollowUp): boolean {
+  if (f.kind === 'not-it' || f.kind === 'thanks') return false;
+  const channel = deps.classifier.classify(text, 'channel');
+  const top = channel.matches[0];
+  if (!channel.trigger || !top || top.id === entry.id) return false;
+  return f.kind !== 'ask' || !/\?\s*$/.test(text.trim());
 }
 
 /**
@@ -72,5 +128,11 @@ async function remember(deps: CoreDeps, place: Place, answer: Answer, previous: 
   if (place.thread === null && place.space !== 'dm') return;
   if (answer.entryId === null && answer.candidateIds.length === 0) return;
   const entryId = answer.entryId ?? previous?.entryId ?? null;
-  await saveThread(deps, place, { entryId, candidateIds: answer.candidateIds.filter((id) => id !== entryId) });
+  // A new error in the thread brings its own details; a "did you mean" keeps the old ones.
+  const details = answer.entryId !== null ? answer.details : previous?.details;
+  await saveThread(deps, place, {
+    entryId,
+    candidateIds: answer.candidateIds.filter((id) => id !== entryId),
+    ...(details ? { details } : {}),
+  });
 }

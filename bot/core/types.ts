@@ -1,4 +1,5 @@
-import type { Action, Category, CodeBlock, Entry, FacetTopic } from '../../catalog/index.ts';
+import type { Action, Category, CodeBlock, Entry } from '../../catalog/index.ts';
+import type { PasteDetails, Topic } from '../../intents/index.ts';
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -83,6 +84,14 @@ export type ReplyBody =
       readonly alternatives: readonly Candidate[];
       /** The whole entry ("Show the rest" was pressed): split long parts instead of cutting them. */
       readonly expanded?: boolean;
+      /** What the paste said besides its error (database, backup type, server...), shown on the card. */
+      readonly details?: PasteDetails;
+      /** Remarks the details call for ("master takes full backups only: this differential will never run"). */
+      readonly advice?: readonly string[];
+      /** Placeholders filled in the commands from the paste, e.g. "database = SalesDB". */
+      readonly filled?: readonly string[];
+      /** Misspelt codes and what they were read as. */
+      readonly corrected?: readonly { readonly from: string; readonly to: string }[];
     }
   | { readonly kind: 'did-you-mean'; readonly query: string; readonly candidates: readonly Candidate[] }
   | { readonly kind: 'unknown-code'; readonly codes: readonly string[]; readonly candidates: readonly Candidate[] }
@@ -98,7 +107,9 @@ export type ReplyBody =
       readonly link?: { readonly url: string; readonly title: string };
       /** Ordered steps, each with its own command (for "how do I fix it" and for facets the entry lacks). */
       readonly actions?: readonly Action[];
-      readonly topic: FacetTopic | 'why' | 'fix' | 'link';
+      readonly topic: Topic;
+      /** Placeholders filled in the commands from the thread's paste. */
+      readonly filled?: readonly string[];
     }
   | { readonly kind: 'help' }
   | { readonly kind: 'list'; readonly groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[] }

@@ -1,0 +1,116 @@
+/**
+ * What a paste says about the failure besides its error: the database, instance, server or
+ * VM, vault, job, operation, backup type and time, read from every format Azure prints
+ * (portal, PowerShell job details, az and REST JSON, Log Analytics rows, alert e-mails).
+ * Only what the paste literally contains; nothing is guessed.
+ */
+
+export const BACKUP_TYPES = ['Full', 'Differential', 'Log', 'CopyOnlyFull'] as const;
+export type BackupType = (typeof BACKUP_TYPES)[number];
+export type Operation = 'Backup' | 'Restore' | 'ConfigureBackup';
+
+export interface PasteDetails {
+  readonly database?: string;
+  readonly instance?: string;
+  /** The SQL Server host or VM. */
+  readonly server?: string;
+  readonly vault?: string;
+  readonly resourceGroup?: string;
+  readonly item?: string;
+  readonly jobId?: string;
+  readonly operation?: Operation;
+  readonly backupType?: BackupType;
+  readonly time?: string;
+  /** The paste says the job ran on an availability group secondary. */
+  readonly secondary?: boolean;
+}
+
+/** Names longer than this, or with control characters, are not names: they are left out. */
+const MAX_NAME = 128;
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+function clean(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!v || v.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(v) || v === '...' || /^<.*>$/.test(v)) return undefined;
+  return v;
+}
+
+function first(text: string, patterns: readonly RegExp[]): string | undefined {
+  for (const re of patterns) {
+    const v = clean(re.exec(text)?.[1]);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** "MSSQLSERVER/msDB [sqlserver-0.contoso.com]": instance, database and host of a workload item. */
+const WORKLOAD_NAME = /(?:entityFriendlyName|WorkloadName|BackupItemFriendlyName|DatasourceFriendlyName)["'_s]*\s*[:=]\s*"?([^"\r\n/]{1,128})\/([^"\r\n[]{1,128}?)\s*(?:\[([^\]\r\n]{1,128})\])?\s*"?\s*(?:,|$)/im;
+/** `SQLDataBase;MSSQLSERVER;master`, `sqldatabase;mssqlserver;master`: the protected item name. */
+const ITEM_NAME = /\b(sqldatabase;([^;\s"'/]{1,128});([^\s"',;/\]]{1,128}))/i;
+
+const DATABASE = [
+  /\bdatabase\s+'([^'\r\n]{1,128})'/i, // SQL Server: "database 'SalesDB'"
+  /\b(?:database|db|database name|databaseName)["']?\s*[:=]\s*["']?([A-Za-z0-9_$#@.-]{1,128})/i,
+  /\b(?:database|db)\s+\[([^\]\r\n]{1,128})\]/i,
+];
+const SERVER = [
+  /virtualMachines\/([A-Za-z0-9_.-]{1,64})/i,
+  /VMAppContainer;Compute;[^;\s"]+;([A-Za-z0-9_.-]{1,64})/i,
+  /\b(?:linkedResourceName|vm ?name|server ?name|computer|Computer_s|host)["']?\s*[:=]\s*["']?([A-Za-z0-9_.-]{1,64})/i,
+  /\b(?:on|vm|server)\s+((?:sql|vm)[A-Za-z0-9_-]*\d[A-Za-z0-9_.-]*)/i,
+];
+const VAULT = [/\/vaults\/([A-Za-z0-9_-]{1,64})/i, /\b(?:vault|vault ?name)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{1,64})/i];
+const RESOURCE_GROUP = [/resourceGroups\/([A-Za-z0-9_.()-]{1,90})/i, /\b(?:ResourceGroupName|resource ?group)["']?\s*[:=]\s*["']?([A-Za-z0-9_.()-]{1,90})/i];
+const JOB_ID = [
+  new RegExp(`backupJobs\\/(${GUID.source})`, 'i'),
+  new RegExp(`\\b(?:JobId|jobId|Job ID|JobUniqueId)["'_s]*\\s*[:=]\\s*["']?(${GUID.source})`, 'i'),
+];
+const TIME = [/\b(?:startTime|StartTime|JobStartDateTime|firedDateTime|TimeGenerated)["'_s]*\s*[:=]\s*["']?(\d{4}-\d\d-\d\dT[\d:.]+Z?)/i];
+
+/** "Backup (Differential)", JobOperationSubType "Log", "-BackupType CopyOnlyFull", "differential backup of". */
+function backupTypeOf(text: string): BackupType | undefined {
+  const m =
+    /\b(?:Backup|Restore)\s*\((Full|Differential|Log|CopyOnlyFull|Copy only full)\)/i.exec(text) ??
+    /\b(?:JobOperationSubType|backupType|BackupType|backup[_ ]type)["'_s]*\s*[:=]?\s*["'-]?\s*(Full|Differential|Log|CopyOnlyFull)\b/i.exec(text) ??
+    /\b(full|differential|diff|log|copy[- ]only(?: full)?)\s+backups?\b/i.exec(text);
+  const raw = m?.[1]?.toLowerCase().replace(/[\s-]/g, '');
+  if (!raw) return undefined;
+  if (raw === 'diff' || raw === 'differential') return 'Differential';
+  if (raw.startsWith('copyonly')) return 'CopyOnlyFull';
+  return raw === 'log' ? 'Log' : 'Full';
+}
+
+function operationOf(text: string): Operation | undefined {
+  const m = /\b(?:operation|JobOperation)["'_s]*\s*[:=]\s*["']?(Backup|Restore|ConfigureBackup|Configure Backup)\b/i.exec(text);
+  const raw = m?.[1]?.toLowerCase().replace(/\s/g, '');
+  if (raw === 'backup') return 'Backup';
+  if (raw === 'restore') return 'Restore';
+  return raw === 'configurebackup' ? 'ConfigureBackup' : undefined;
+}
+
+export function pasteDetails(text: string): PasteDetails {
+  const workload = WORKLOAD_NAME.exec(text);
+  const item = ITEM_NAME.exec(text);
+  const database = clean(workload?.[2]) ?? clean(item?.[3]) ?? first(text, DATABASE);
+  const instance = clean(workload?.[1]) ?? clean(item?.[2]);
+  const server = clean(workload?.[3]) ?? first(text, SERVER);
+  const details: Record<string, string | boolean | undefined> = {
+    database,
+    instance,
+    server,
+    vault: first(text, VAULT),
+    resourceGroup: first(text, RESOURCE_GROUP),
+    item: clean(item?.[1]),
+    jobId: first(text, JOB_ID),
+    operation: operationOf(text),
+    backupType: backupTypeOf(text),
+    time: first(text, TIME),
+    secondary: /\b(?:secondary (?:replica|node)|on (?:the )?secondary|OnSecondaryNode)\b/i.test(text) || undefined,
+  };
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as PasteDetails;
+}
+
+export function hasDetails(d: PasteDetails): boolean {
+  return Object.keys(d).length > 0;
+}

@@ -1,0 +1,79 @@
+import { FOLLOW_UP_PHRASES } from './follow-up-phrases.ts';
+import { canonicalTokens } from './normalize.ts';
+import { isDomainStem } from './report-signal.ts';
+import { isStopWord, stem } from './words.ts';
+
+/** Questions open with these, or end with a question mark, or tell the bot to show something. */
+const ASKING =
+  /\?|^\W*(?:how|what|why|where|which|when|who|can|could|do|does|did|is|are|should|shall|will|would|any|anything|options|explain|tell me|show me|give me|send me|list|help)\b|\b(?:what now|show me|give me|tell me|send me)\b/;
+
+/** Does the message ask the bot something (so that silence would be rude)? */
+export function asksSomething(text: string): boolean {
+  return ASKING.test(text);
+}
+
+let phraseStems: Set<string> | undefined;
+
+/** Every stem the follow-up phrasings use: the vocabulary of questions about an error. */
+function followUpVocabulary(): Set<string> {
+  if (!phraseStems) {
+    phraseStems = new Set();
+    for (const phrases of Object.values(FOLLOW_UP_PHRASES)) {
+      for (const p of phrases) for (const t of canonicalTokens(p, 80)) if (!isStopWord(t.word)) phraseStems.add(stem(t.word));
+    }
+  }
+  return phraseStems;
+}
+
+/**
+ * A message that names nothing of SQL Server or Azure Backup and is mostly words no
+ * follow-up uses ("how do I reset my VPN password?") is not about the thread's error.
+ */
+export function isOffTopic(terms: readonly string[]): boolean {
+  if (terms.length === 0 || terms.some(isDomainStem)) return false;
+  const vocabulary = followUpVocabulary();
+  const strange = terms.filter((t) => !vocabulary.has(t) && !/^\d+$/.test(t)).length;
+  return strange > 0 && strange * 2 >= terms.length;
+}
+
+/** Words a question uses for what a step or cause says in other words. */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  kick: ['session', 'singl', 'single_us', 'connect', 'user'],
+  everyon: ['session', 'user'],
+  disconnect: ['session', 'singl', 'single_us'],
+  db: ['databas'],
+  connect: ['network', 'firewal', 'nsg', 'proxi', 'outbound', 'internet', 'dn', 'endpoint', 'reach'],
+  network: ['connect', 'firewal', 'nsg', 'proxi', 'outbound', 'internet', 'dn', 'endpoint', 'reach'],
+  firewal: ['network', 'nsg', 'outbound'],
+  cert: ['certif'],
+  ag: ['avail', 'replica'],
+  perm: ['permiss', 'sysadmin'],
+  count: ['count'],
+  file: ['file'],
+};
+
+/** Question words that say nothing about which step is meant. */
+const GENERIC = new Set(
+  'fix how what why where when do need can should check run get make use give show tell script command code step error issu problem thing way sql powershel cli az t tsql pleas now this'.split(' '),
+);
+
+/** Content stems of a text, the same way follow-up questions are read. */
+export function termsOf(text: string): string[] {
+  return canonicalTokens(text.toLowerCase(), 200)
+    .filter((t) => !isStopWord(t.word))
+    .map((t) => stem(t.word));
+}
+
+/**
+ * How many of a question's meaningful words (with their synonyms) a text contains: 0 for a
+ * step or cause the question does not touch.
+ */
+export function relevance(terms: readonly string[], text: string): number {
+  const have = new Set(termsOf(text));
+  let score = 0;
+  for (const t of new Set(terms)) {
+    if (GENERIC.has(t)) continue;
+    if (have.has(t) || (SYNONYMS[t] ?? []).some((s) => have.has(s))) score += 1;
+  }
+  return score;
+}
