@@ -38,19 +38,19 @@ const RULES: readonly (readonly [Topic, RegExp])[] = [
   ['versions', /\b(?:versions?|sql (?:server )?20\d\d|20(?:08|12|14|16|17|19|22|25)\b|editions?|express|marketplace image|custom image|supported os|windows server 20\d\d)\b/],
   ['logs', /\b(?:extension logs?|plugin logs?|log files? on the vm|logs? on the vm|where (?:are|is) the logs?|which logs?|wlext\w*|diagnostic logs?)\b/],
   ['on-demand-backup', /\b(?:on[- ]demand|backup now|back(?:ed)? ?up now|take a (?:new )?(?:full|differential|diff|log|copy[- ]only)|trigger (?:a |the )?(?:full|backup)|kick off (?:a |the )?(?:full|backup)|run (?:a |the )?full|start a (?:full|backup)|manual (?:full|backup))\b/],
-  ['auto-heal', /\b(?:fix(?:es)? itself|heals?|self[- ]?heal\w*|auto[- ]?heal\w*|on its own|by itself|go away by itself|recovers? automatically|next (?:scheduled )?(?:run|backup|schedule)|need to do anything|have to do anything|do anything)\b/],
   ['master-database', /\b(?:master|msdb|tempdb|model (?:db|database)|system (?:db|dbs|database|databases))\b/],
   ['recovery-model', /\b(?:recovery model|recovery_model\w*|(?:simple|full|bulk[- ]?logged) recovery|bulk[- ]?logged|(?:switch|set|change|put)(?:ed|ing)? (?:it |the db |the database )?(?:to|in(?:to)?) (?:full|simple))\b/],
-  ['permissions', /\b(?:sysadmin|permissions?|privileges?|rights|grant|logins?|service account|nt service|nt authority)\b/],
+  ['auto-heal', /\b(?:fix(?:es)? itself|heals?|self[- ]?heal\w*|auto[- ]?heal\w*|on its own|by itself|go away by itself|recovers? automatically|next (?:scheduled )?(?:run|backup|schedule)|need to do anything|have to do anything|do anything)\b/],
+  ['permissions', /\b(?:sysadmin|permissions?|perms?|privileges?|rights|grant|logins?|service account|nt service|nt authority)\b/],
   ['retry', /\b(?:retry|retrying|re-?run|rerunning|run it again|try (?:it )?again|safe to (?:run|start))\b/],
-  ['always-on', /\b(?:ag|ags|availability groups?|always ?on|replicas?|secondary|secondaries|primary (?:node|replica)|failover|listener)\b/],
+  ['always-on', /\b(?:ag|ags|availability groups?|always ?on|replicas?|secondary|secondaries|primary (?:node|replica)|failover|listener|backup preference|preferred replica)\b/],
   ['data-loss', /\b(?:data loss|lose (?:any )?data|lost data|recovery points?|restore points?|at risk|point in time)\b/],
-  ['network', /\b(?:network|firewall|nsg|proxy|dns|outbound|internet|private endpoints?|service tags?|tls|cipher)\b/],
+  ['network', /\b(?:network|firewall|nsg|proxy|dns|outbound|internet|private endpoints?|service tags?)\b/],
   ['limits', /\b(?:limits?|maximum|max|how many|quotas?)\b/],
   ['portal', /\b(?:portal|blade|where do i click|in the ui)\b/],
   ['link', /\b(?:link|url|docs?|documentation|article)\b/],
   ['why', /\b(?:why|causes?|caused|reason|how come|root cause|what (?:does|do) (?:it|this|that) mean|meaning)\b/],
-  ['fix', /\b(?:fix|resolve|solve|workaround|what (?:should|do|can) (?:i|we) (?:do|check|try)|steps|remediat\w*|options\b|what now|next steps?|how do (?:i|we) (?:get|make)|kick (?:everyone|everybody|users|people|them) (?:off|out)|disconnect|script|commands?|the code)\b/],
+  ['fix', /\b(?:fix|resolve|solve|workaround|what (?:should|do|can) (?:i|we) (?:do|check|try)|steps|remediat\w*|options\b|what now|what next|then what|now what|next steps?|work ?around|how do (?:i|we) (?:get|make)|kick (?:everyone|everybody|users|people|them) (?:off|out)|disconnect|script|commands?|the code)\b/],
 ];
 
 /** Scripting words name the language of the answer's code; they do not decide its topic. */
@@ -60,8 +60,14 @@ const LANGS: readonly (readonly [ScriptLang, RegExp])[] = [
   ['sql', /\b(?:t-?sql|sql script|sql to|sql for|(?:the|some|any) sql(?! server| instance)|queries|query|ssms|sqlcmd|dmvs?)\b|\bsql\?|^\W*sql\W*$/],
   ['cmd', /\b(?:cmd|command prompt|registry|reg add|regedit)\b/],
 ];
+const LANG_VERSION = /\b(?:cli|powershell|ps|az|t-?sql|sql) version\b/;
 /** A language alone ("powershell?") asks for the code that fixes the error. */
 const SCRIPT_TOPICS: ReadonlySet<Topic> = new Set(['powershell', 'sql']);
+
+/** Said outright: the question is not about the thread ("unrelated - how do I get sharepoint access?"). */
+const UNRELATED = /^\W*(?:unrelated|off[- ]topic|random question|different topic|not backup related)\b/;
+/** "could that be it?": asks whether something is the cause. */
+const CAUSE_QUESTION = /\b(?:could (?:that|this|it)|would (?:that|this)|(?:be|is) (?:it|that|this) the (?:cause|reason|problem)|be related|matter)\b/;
 
 const THANKS = /^\W*(?:thanks|thank you|thx|ty|tyvm|cheers|much appreciated|great|perfect|awesome|nice|cool|ok(?:ay)?|k|got it|will do|makes sense|roger|on it|noted|brb|looking|let me (?:check|look|try)|one sec|👍|🙏)\b/;
 
@@ -79,6 +85,13 @@ function stems(text: string): string[] {
     .map((t) => stem(t.word));
 }
 
+/** What follows the rejection ("nope, that's not it - recovery model is FULL"): every rejection phrase stripped. */
+function cluesAfter(text: string): string {
+  let rest = text;
+  for (let m = NOT_IT.exec(rest); m && m.index <= 2; m = NOT_IT.exec(rest)) rest = rest.slice(m.index + m[0].length).replace(/^\W+/, '');
+  return rest;
+}
+
 function langOf(text: string): ScriptLang | undefined {
   return LANGS.find(([, re]) => re.test(text))?.[0];
 }
@@ -87,22 +100,36 @@ export interface FollowUpClassifier {
   followUp(text: string, entry: Entry): FollowUp;
 }
 
-export function createFollowUpClassifier(): FollowUpClassifier {
+/** Stems of an entry's own text, computed once per entry. */
+const entryWordCache = new WeakMap<Entry, Set<string>>();
+function entryWords(entry: Entry): Set<string> {
+  let words = entryWordCache.get(entry);
+  if (!words) {
+    const text = [entry.title, entry.summary, ...entry.causes, ...entry.actions.map((a) => `${a.text} ${a.code?.body ?? ''}`), ...entry.facets.map((f) => f.answer), ...entry.examples];
+    words = new Set(stems(text.join(' ')));
+    entryWordCache.set(entry, words);
+  }
+  return words;
+}
+
+/** `known`: every stem the catalog uses, so that an unusual word from the catalog is never "off-topic". */
+export function createFollowUpClassifier(known: ReadonlySet<string> = new Set()): FollowUpClassifier {
   const bayes = new BayesClassifier();
   for (const [label, phrases] of Object.entries(FOLLOW_UP_PHRASES)) for (const p of phrases) bayes.addDocument(stems(p), label);
   bayes.train();
 
-  function ask(topic: Topic, text: string, terms: readonly string[]): FollowUp {
+  function ask(topic: Topic, text: string, terms: readonly string[]): Extract<FollowUp, { kind: 'ask' }> {
     const lang = langOf(text) ?? (topic === 'sql' ? 'sql' : topic === 'powershell' ? 'powershell' : undefined);
-    const scripting = lang !== undefined && (SCRIPT_TOPICS.has(topic) || topic === 'fix');
+    // "az cli version pls" asks for the Azure CLI version of the command, not about versions.
+    const scripting = lang !== undefined && (SCRIPT_TOPICS.has(topic) || topic === 'fix' || (topic === 'versions' && LANG_VERSION.test(text)));
     return { kind: 'ask', topic: scripting ? 'fix' : topic, terms, ...(lang ? { lang } : {}) };
   }
 
   return {
     followUp(raw, entry) {
       const text = prepareInput(raw.slice(0, MAX_FOLLOW_UP_CHARS)).text.toLowerCase().trim();
-      const notIt = NOT_IT.exec(text);
-      if (notIt) return { kind: 'not-it', clues: text.slice(notIt.index + notIt[0].length).replace(/^\W+/, '') };
+      if (NOT_IT.test(text)) return { kind: 'not-it', clues: cluesAfter(text) };
+      if (UNRELATED.test(text)) return { kind: 'off-topic' };
       const terms = stems(text);
       const asks = asksSomething(text);
       const hits = RULES.filter(([, re]) => re.test(text)).map(([topic]) => topic);
@@ -113,14 +140,17 @@ export function createFollowUpClassifier(): FollowUpClassifier {
       }
       if (langOf(text)) return ask('fix', text, terms);
       if (!asks && THANKS.test(text) && terms.length <= 6) return { kind: 'thanks' };
-      if (isOffTopic(terms)) return asks ? { kind: 'off-topic' } : { kind: 'unknown', asks };
-      if (terms.length === 0) return asks ? ask('fix', text, terms) : { kind: 'unknown', asks };
+      if (CAUSE_QUESTION.test(text)) return ask('why', text, terms);
+      if (isOffTopic(terms, known, entryWords(entry))) return asks ? { kind: 'off-topic' } : { kind: 'unknown', asks };
+      // A question the rules do not place still gets the answer most questions want.
+      const fallback = (): FollowUp => (asks ? ask('fix', text, terms) : { kind: 'unknown', asks });
+      if (terms.length === 0) return fallback();
       const [top, second] = bayes.getClassifications(terms);
-      if (!top || !second || top.value <= 0 || top.value < second.value * MIN_RATIO) return { kind: 'unknown', asks };
+      if (!top || !second || top.value <= 0 || top.value < second.value * MIN_RATIO) return fallback();
       if (top.label === 'not-it') return { kind: 'not-it', clues: '' };
-      if (top.label === 'thanks') return asks ? { kind: 'unknown', asks } : { kind: 'thanks' };
+      if (top.label === 'thanks') return asks ? fallback() : { kind: 'thanks' };
       const topic = labelTopic(top.label as FollowUpLabel);
-      return topic ? ask(topic, text, terms) : { kind: 'unknown', asks };
+      return topic ? ask(topic, text, terms) : fallback();
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Classification, FollowUp, Mode } from './types.ts';
 import type { Entry } from '../catalog/index.ts';
 
 export type { Classification, FollowUp, Match, MatchVia, Mode, ScriptLang, Topic } from './types.ts';
-export { relevance, termsOf } from './turn-words.ts';
+export { asksSomething, relevance, termsOf } from './turn-words.ts';
 export { pasteDetails, hasDetails, BACKUP_TYPES, type PasteDetails, type BackupType } from './paste-details.ts';
 export type { CodeGuess } from './fuzzy-codes.ts';
 /**
@@ -40,6 +40,6 @@ export function createClassifier(catalog: Catalog): Classifier {
   return {
     classify: (text, mode) => classifyWith(model, typeof text === 'string' ? text : '', mode),
     nearest: (query, n = 3) => nearestIds(query, catalog.entries, n),
-    followUp: (text, entry) => (followUps ??= createFollowUpClassifier()).followUp(typeof text === 'string' ? text : '', entry),
+    followUp: (text, entry) => (followUps ??= createFollowUpClassifier(new Set(model.text.idf.keys()))).followUp(typeof text === 'string' ? text : '', entry),
   };
 }

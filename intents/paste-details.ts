@@ -49,6 +49,29 @@ const WORKLOAD_NAME = /(?:entityFriendlyName|WorkloadName|BackupItemFriendlyName
 /** `SQLDataBase;MSSQLSERVER;master`, `sqldatabase;mssqlserver;master`: the protected item name. */
 const ITEM_NAME = /\b(sqldatabase;([^;\s"'/]{1,128});([^\s"',;/\]]{1,128}))/i;
 
+/** Words that follow "db" or "database" in chat without being its name. */
+const NOT_A_NAME = new Set(
+  'is was has had in on of for to the a an and or but that this which backup backups log logs full diff differential restore restores files file name names server instance level mirroring engine id guid owner principal'.split(' '),
+);
+
+function chatName(text: string): string | undefined {
+  // "db Orders", "database Payroll", "for Payroll on sqlvm-fin-01", "backup of EDW on sqlvm-dwh-01"
+  const patterns = [
+    /\bdb\s+([A-Za-z_][\w$#@-]{0,127})\b/gi,
+    /\bdatabase\s+([A-Za-z_][\w$#@-]{0,127})\b/gi,
+    /\b(?:of|for)\s+([A-Z][\w$#@-]{1,127})(?=\s*[,(]|\s+(?:on|in|to|at)\b)/g,
+  ];
+  for (const [i, re] of patterns.entries()) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1] ?? '';
+      // After "database" in Azure's own sentences come verbs ("database could not..."): a name there has a capital, digit or underscore.
+      const looksNamed = i === 0 || (/[A-Z0-9_]/.test(name) && !/^[A-Z]+$/.test(name));
+      if (looksNamed && !NOT_A_NAME.has(name.toLowerCase()) && !/(?:Error|Fault|Failure)/.test(name)) return name;
+    }
+  }
+  return undefined;
+}
+
 const DATABASE = [
   /\bdatabase\s+'([^'\r\n]{1,128})'/i, // SQL Server: "database 'SalesDB'"
   /\b(?:database|db|database name|databaseName)["']?\s*[:=]\s*["']?([A-Za-z0-9_$#@.-]{1,128})/i,
@@ -58,12 +81,21 @@ const SERVER = [
   /virtualMachines\/([A-Za-z0-9_.-]{1,64})/i,
   /VMAppContainer;Compute;[^;\s"]+;([A-Za-z0-9_.-]{1,64})/i,
   /\b(?:linkedResourceName|vm ?name|server ?name|computer|Computer_s|host)["']?\s*[:=]\s*["']?([A-Za-z0-9_.-]{1,64})/i,
-  /\b(?:on|vm|server)\s+((?:sql|vm)[A-Za-z0-9_-]*\d[A-Za-z0-9_.-]*)/i,
+  // Host names as DBAs type them: sqlvm-fin-01, sqlprd03, vm-sql-02.
+  /\b((?:sql|vm)[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)\b/i,
 ];
-const VAULT = [/\/vaults\/([A-Za-z0-9_-]{1,64})/i, /\b(?:vault|vault ?name)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{1,64})/i];
+const INSTANCE = [/\b(MSSQLSERVER)\b/, /\binstance\s*[:=]?\s*["']?([A-Za-z0-9_$]{1,16}\\[A-Za-z0-9_$]{1,16}|[A-Z][A-Z0-9_$]{1,15})\b/];
+const VAULT = [
+  /\/vaults\/([A-Za-z0-9_-]{1,64})/i,
+  /\b(?:vault|vault ?name)["']?\s*[:=]\s*["']?([A-Za-z0-9_-]{1,64})/i,
+  /(?:\s-v\s+|--vault-name\s+|-VaultName\s+|\bvault\s+)([A-Za-z0-9_-]{2,64})/i,
+  /\b(rsv-[A-Za-z0-9_-]{1,60})\b/i,
+];
 const RESOURCE_GROUP = [/resourceGroups\/([A-Za-z0-9_.()-]{1,90})/i, /\b(?:ResourceGroupName|resource ?group)["']?\s*[:=]\s*["']?([A-Za-z0-9_.()-]{1,90})/i];
 const JOB_ID = [
   new RegExp(`backupJobs\\/(${GUID.source})`, 'i'),
+  new RegExp(`"name"\\s*:\\s*"(${GUID.source})"`, 'i'),
+  new RegExp(`(?:\\s-n|--name|-JobId)\\s+(${GUID.source})`, 'i'),
   new RegExp(`\\b(?:JobId|jobId|Job ID|JobUniqueId)["'_s]*\\s*[:=]\\s*["']?(${GUID.source})`, 'i'),
 ];
 const TIME = [/\b(?:startTime|StartTime|JobStartDateTime|firedDateTime|TimeGenerated)["'_s]*\s*[:=]\s*["']?(\d{4}-\d\d-\d\dT[\d:.]+Z?)/i];
@@ -73,7 +105,9 @@ function backupTypeOf(text: string): BackupType | undefined {
   const m =
     /\b(?:Backup|Restore)\s*\((Full|Differential|Log|CopyOnlyFull|Copy only full)\)/i.exec(text) ??
     /\b(?:JobOperationSubType|backupType|BackupType|backup[_ ]type)["'_s]*\s*[:=]?\s*["'-]?\s*(Full|Differential|Log|CopyOnlyFull)\b/i.exec(text) ??
-    /\b(full|differential|diff|log|copy[- ]only(?: full)?)\s+backups?\b/i.exec(text);
+    /\b(full|differential|diff|log|copy[- ]only(?: full)?)\s+backups?\b/i.exec(text) ??
+    /\b(?:nightly|scheduled|weekly|daily|hourly|on-demand) (full|differential|diff|log)\b/i.exec(text) ??
+    /\bBACKUP (LOG)\b/.exec(text);
   const raw = m?.[1]?.toLowerCase().replace(/[\s-]/g, '');
   if (!raw) return undefined;
   if (raw === 'diff' || raw === 'differential') return 'Differential';
@@ -82,8 +116,10 @@ function backupTypeOf(text: string): BackupType | undefined {
 }
 
 function operationOf(text: string): Operation | undefined {
-  const m = /\b(?:operation|JobOperation)["'_s]*\s*[:=]\s*["']?(Backup|Restore|ConfigureBackup|Configure Backup)\b/i.exec(text);
-  const raw = m?.[1]?.toLowerCase().replace(/\s/g, '');
+  const m =
+    /\b(?:operation|JobOperation)["'_s]*\s*[:=]\s*["']?(Backup|Restore|ConfigureBackup|Configure Backup)\b/i.exec(text) ??
+    /\b(configur(?:e|ing) (?:backup|protection)|restor(?:e|ing)|restored)\b/i.exec(text);
+  const raw = m?.[1]?.toLowerCase().replace(/\s/g, '').replace(/^configur\w*/, 'configurebackup').replace(/^restor\w*/, 'restore');
   if (raw === 'backup') return 'Backup';
   if (raw === 'restore') return 'Restore';
   return raw === 'configurebackup' ? 'ConfigureBackup' : undefined;
@@ -92,8 +128,8 @@ function operationOf(text: string): Operation | undefined {
 export function pasteDetails(text: string): PasteDetails {
   const workload = WORKLOAD_NAME.exec(text);
   const item = ITEM_NAME.exec(text);
-  const database = clean(workload?.[2]) ?? clean(item?.[3]) ?? first(text, DATABASE);
-  const instance = clean(workload?.[1]) ?? clean(item?.[2]);
+  const database = clean(workload?.[2]) ?? clean(item?.[3]) ?? first(text, DATABASE) ?? clean(chatName(text));
+  const instance = clean(workload?.[1]) ?? clean(item?.[2]) ?? first(text, INSTANCE);
   const server = clean(workload?.[3]) ?? first(text, SERVER);
   const details: Record<string, string | boolean | undefined> = {
     database,

@@ -5,7 +5,7 @@ import { isStopWord, stem } from './words.ts';
 
 /** Questions open with these, or end with a question mark, or tell the bot to show something. */
 const ASKING =
-  /\?|^\W*(?:how|what|why|where|which|when|who|can|could|do|does|did|is|are|should|shall|will|would|any|anything|options|explain|tell me|show me|give me|send me|list|help)\b|\b(?:what now|show me|give me|tell me|send me)\b/;
+  /\?|^\W*(?:how|what|why|where|which|when|who|can|could|do|does|did|is|are|should|shall|will|would|any|anything|options|explain|tell me|show me|give me|send me|list|help|then what|and then|now what)\b|\b(?:what now|what next|then what|show me|give me|tell me|send me|(?:how|what|why|where|which) (?:do|does|did|should|can|could|would|is|are)|(?:do|does|can|could|should|will|would|is|are|need) (?:i|we|you|it|that|this|they)\b)/;
 
 /** Does the message ask the bot something (so that silence would be rude)? */
 export function asksSomething(text: string): boolean {
@@ -26,14 +26,14 @@ function followUpVocabulary(): Set<string> {
 }
 
 /**
- * A message that names nothing of SQL Server or Azure Backup and is mostly words no
- * follow-up uses ("how do I reset my VPN password?") is not about the thread's error.
+ * A message that uses none of the thread's entry's words nor any SQL Server or Azure Backup
+ * word, and a word nothing in the catalog or the follow-ups uses ("how do I reset my VPN
+ * password?"), is not about the thread's error.
  */
-export function isOffTopic(terms: readonly string[]): boolean {
-  if (terms.length === 0 || terms.some(isDomainStem)) return false;
+export function isOffTopic(terms: readonly string[], known: ReadonlySet<string>, entryWords: ReadonlySet<string>): boolean {
+  if (terms.length === 0 || terms.some((t) => isDomainStem(t) || entryWords.has(t))) return false;
   const vocabulary = followUpVocabulary();
-  const strange = terms.filter((t) => !vocabulary.has(t) && !/^\d+$/.test(t)).length;
-  return strange > 0 && strange * 2 >= terms.length;
+  return terms.some((t) => !vocabulary.has(t) && !known.has(t) && !/^\d+$/.test(t));
 }
 
 /** Words a question uses for what a step or cause says in other words. */

@@ -12,7 +12,6 @@ type FollowUpBody = Extract<ReplyBody, { kind: 'follow-up' }>;
 const NEAR_TOPICS: Partial<Record<FacetTopic, readonly FacetTopic[]>> = {
   retry: ['auto-heal'],
   'auto-heal': ['retry'],
-  'on-demand-backup': ['powershell'],
 };
 
 /**
@@ -87,27 +86,39 @@ function facet(
   link: FollowUpBody['link'] & {},
 ): FollowUpBody {
   const heading = FACET_LABELS[topic];
+  // "T-SQL to change the recovery model": an answer without code in that language is no answer.
+  const speaks = (code: CodeBlock | undefined): boolean => !ask.lang || code?.lang === ask.lang;
   for (const t of [topic, ...(NEAR_TOPICS[topic] ?? [])]) {
     const own = entry.facets.find((x) => x.topic === t);
-    if (own) return { ...base, heading: FACET_LABELS[t], text: own.answer, ...(own.code ? { code: own.code } : {}), link };
+    if (own && speaks(own.code)) return { ...base, heading: FACET_LABELS[t], text: own.answer, ...(own.code ? { code: own.code } : {}), link };
   }
-  const known = knowledgeFor(catalog, entry, topic, ask.terms);
-  if (known) return fromKnowledge(known, base, heading, link);
+  const known = knowledgeFor(catalog, entry, topic, ask.terms, ask.lang);
+  if (known) return fromKnowledge(known, base, heading, link, ask.lang);
+  if (ask.lang) return script(catalog, entry, ask.lang, base, link);
+  if (topic === 'support') return support(entry, base, link);
   const steps = entry.actions.filter((a) => relevance(ask.terms, `${a.text} ${a.code?.body ?? ''}`) >= 2);
   if (steps.length > 0) return { ...base, heading, text: `What the steps for ${entry.id} say about that:`, actions: steps, link };
   return { ...base, heading, text: nothingSpecific(catalog, entry), link };
 }
 
-function fromKnowledge(k: Knowledge, base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>, heading: string, link: FollowUpBody['link'] & {}): FollowUpBody {
-  const [only, ...more] = k.code;
+function fromKnowledge(
+  k: Knowledge,
+  base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>,
+  heading: string,
+  link: FollowUpBody['link'] & {},
+  lang?: ScriptLang,
+): FollowUpBody {
+  const blocks = lang ? k.code.filter((c) => c.lang === lang) : k.code;
+  const [only, ...more] = blocks;
   const code = only && more.length === 0 ? { code: only } : {};
-  const actions = more.length > 0 ? { actions: k.code.map((c) => ({ text: c.role === 'check' ? 'Check first:' : 'Then:', code: c })) } : {};
+  const label = (c: CodeBlock): string => (c.role === 'check' ? 'Check first:' : `${LANG_LABELS[c.lang as ScriptLang] ?? 'Then'}:`);
+  const actions = more.length > 0 ? { actions: blocks.map((c) => ({ text: label(c), code: c })) } : {};
   return { ...base, heading, text: k.answer, ...code, ...actions, link: k.docs ?? link };
 }
 
 /** The general item for a topic: one the entry points to, else the one whose keywords the question uses most. */
-export function knowledgeFor(catalog: Catalog, entry: Entry, topic: FacetTopic, terms: readonly string[]): Knowledge | undefined {
-  const items = catalog.knowledge.filter((k) => k.topics.includes(topic));
+export function knowledgeFor(catalog: Catalog, entry: Entry, topic: FacetTopic, terms: readonly string[], lang?: ScriptLang): Knowledge | undefined {
+  const items = catalog.knowledge.filter((k) => k.topics.includes(topic) && (!lang || k.code.some((c) => c.lang === lang)));
   let best: Knowledge | undefined;
   let bestScore = -1;
   for (const k of items) {

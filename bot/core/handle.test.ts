@@ -109,16 +109,53 @@ describe('threads', () => {
     expect(await say('how do I fix it?', thread)).toBeNull();
   });
 
-  it('says so briefly when the entry has nothing on the topic, and offers the steps', async () => {
-    const thread = channel('710.1');
-    await say(LSN, thread);
-    const entry = catalog.get(LSN);
-    const missing = ['portal', 'network', 'limits', 'permissions'].find((t) => !entry?.facets.some((f) => f.topic === t));
-    expect(missing).toBeDefined();
-    const question = { portal: 'where in the portal?', network: 'is it a firewall thing?', limits: 'is there a maximum?', permissions: 'does it need sysadmin?' }[missing as 'portal'];
-    const answer = body(await say(question, thread), 'follow-up');
-    expect(answer.text).toMatch(/nothing specific/);
-    expect(answer.actions).toEqual(entry?.actions);
+  it('reads each turn in the thread: new problems, rejections, off-topic questions, questions never met with silence', async () => {
+    const thread = channel('711.1');
+    await say('Cannot take backup as transaction log for the data source is full.', thread);
+    // An unknown code is a new problem, not a question about the log-full entry.
+    expect(body(await say('UserErrorFooBarBazQux happened last night', thread), 'unknown-code').codes).toEqual(['UserErrorFooBarBazQux']);
+    const other = channel('712.1');
+    await say('UserErrorOpeningSQLConnection', other);
+    expect(body(await say('how to reset my VPN password?', other), 'notice').text).toMatch(/outside what I know/);
+    for (const q of ['what can I do?', 'options?', 'what should I check?', 'do I need to do anything?']) {
+      expect(body(await say(q, other), 'follow-up').entry.id, q).toBe('UserErrorOpeningSQLConnection');
+    }
+    expect(await say('ok', other)).toBeNull();
+  });
+
+  it('offers the next candidates on a rejection with clues, leaving out what the clues rule out', async () => {
+    const thread = channel('713.1');
+    await say('UserErrorSQLPODoesNotSupportBackupType', thread);
+    const offered = body(await say("nope, that's not it - recovery model is FULL and it isn't master", thread), 'did-you-mean').candidates;
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.map((c) => c.id)).not.toContain('UserErrorSQLPODoesNotSupportBackupType');
+    expect(offered.filter((c) => /master/i.test(c.title))).toEqual([]);
+  });
+
+  it('uses what the paste says: master with a differential backup will never run, and the database fills the commands', async () => {
+    const paste = JSON.stringify({
+      properties: {
+        entityFriendlyName: 'MSSQLSERVER/master [sqlvm-01.contoso.com]',
+        operation: 'Backup (Differential)',
+        errorDetails: [{ errorCode: 1, errorTitle: 'UserErrorSQLPODoesNotSupportBackupType' }],
+      },
+    });
+    const first = body(await say(paste, channel('714.1')), 'entries');
+    expect(first.details).toMatchObject({ database: 'master', backupType: 'Differential', instance: 'MSSQLSERVER', server: 'sqlvm-01.contoso.com' });
+    expect(first.advice?.join(' ')).toMatch(/master takes full backups only.*never run/);
+  });
+
+  it('keeps a hostile database name inert in every command it fills', async () => {
+    for (const name of ["x]; DROP TABLE t; --", '$(rm -rf /)', "'; EXEC xp_cmdshell 'dir'; --"]) {
+      const thread = channel(`715.${++seq}`);
+      const paste = `UserErrorOperationNotAllowedDatabaseMirroringEnabled for database '${name.replace(/'/g, "''")}'`;
+      await say(`Error Code : UserErrorOperationNotAllowedDatabaseMirroringEnabled ${JSON.stringify({ entityFriendlyName: `MSSQLSERVER/${name} [sqlvm-02]` })} ${paste}`, thread);
+      const reply = body(await say('t-sql?', thread), 'follow-up');
+      const code = [reply.code, ...(reply.actions ?? []).map((a) => a.code)].filter((c) => c !== undefined).map((c) => c.body).join('\n');
+      // Wherever the name went in, it went in quoted: never as bare T-SQL.
+      expect(code).not.toMatch(/(?<![[']|'')DROP TABLE t/);
+      expect(code).not.toMatch(/(?<!'')EXEC xp_cmdshell/);
+    }
   });
 
   it('stays quiet on thanks and on talk between people in the thread', async () => {

@@ -1,5 +1,6 @@
 import type { Entry } from '../../catalog/index.ts';
 import type { Classification, FollowUp, Mode } from '../../intents/index.ts';
+import { asksSomething } from '../../intents/index.ts';
 import { answerFor, type Answer } from './answer.ts';
 import type { CoreDeps } from './deps.ts';
 import { followUpBody } from './follow-up.ts';
@@ -110,7 +111,7 @@ function describesAnotherProblem(deps: CoreDeps, text: string, entry: Entry, f: 
   const channel = deps.classifier.classify(text, 'channel');
   const top = channel.matches[0];
   if (!channel.trigger || !top || top.id === entry.id) return false;
-  return f.kind !== 'ask' || !/\?\s*$/.test(text.trim());
+  return f.kind !== 'ask' || !asksSomething(text);
 }
 
 /**
