@@ -3,6 +3,7 @@ import type { Candidate, EntryRef, Reply, ReplyBody, StatsWindow } from '../core
 import {
   bullets, candidateRows, code, label, note, openUrl, para, rich, run, withCodeSpans, type AcNode,
 } from './adaptive-elements.ts';
+import { pasteLines } from './entry-facts.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { helpCard } from './adaptive-help.ts';
 import { cut, jsonBytes } from './adaptive-text.ts';
@@ -119,8 +120,10 @@ function followUpCard(body: Extract<ReplyBody, { kind: 'follow-up' }>): Adaptive
     ...bullets((body.items ?? []).slice(0, 20), 600),
     ...(body.code ? code(body.code, 60, 200) : []),
   ];
-  const withSteps = (level: number): AcNode[] => [...nodes, ...steps(body.actions ?? [], LEVELS[level] ?? WHOLE)];
-  const actions = body.link ? [openUrl(body.link.title, body.link.url)] : [];
+  const pasted = pasteLines(body).map((line) => para(cut(line, 600), { subtle: true, size: 'small' }));
+  const withSteps = (level: number): AcNode[] => [...nodes, ...steps(body.actions ?? [], LEVELS[level] ?? WHOLE), ...pasted];
+  // A short label: Teams cuts a long button title mid-word.
+  const actions = body.link ? [openUrl('Microsoft docs', body.link.url)] : [];
   return fit([...LEVELS.map((_, level) => () => card(body.heading, withSteps(level), actions)), () => card(body.heading, nodes.slice(0, 3), actions)]);
 }
 
@@ -157,7 +160,7 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
   switch (body.kind) {
     case 'entries':
       return body.entries.flatMap((entry, i) => {
-        const options = { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [] };
+        const options = { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [], pasted: i === 0 ? pasteLines(body) : [] };
         return body.expanded ? expandedEntryCards(entry, options) : [entryCard(entry, options)];
       });
     case 'did-you-mean':

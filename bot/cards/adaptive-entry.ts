@@ -32,6 +32,8 @@ export const LEVELS: readonly Detail[] = [
 
 export interface EntryCardOptions {
   readonly alternatives?: readonly Candidate[];
+  /** What the bot read from the paste (details, corrections, advice), shown under the title. */
+  readonly pasted?: readonly string[];
   /** Set once the user pressed Helpful / Not helpful: the buttons give way to a thank-you. */
   readonly feedback?: { readonly helpful: boolean };
 }
@@ -115,8 +117,10 @@ export function entryCardParts(entry: Entry, d: Detail, options: EntryCardOption
   const message = shownMessage(entry);
   const shortened = wasShortened(entry, d);
   const feedback = feedbackArea(entry, options);
+  const pasted = options.pasted ?? [];
   const body: AcNode[] = [
     ...header(entry),
+    ...(pasted.length > 0 ? [container(pasted.map((line) => para(cut(line, 600), { size: 'small' })), 'emphasis')] : []),
     ...(message ? [label('What Azure says'), container([para(cut(message, d.textChars), { italic: true })], 'emphasis')] : []),
     label('What it means'),
     para(cut(entry.summary, d.textChars)),

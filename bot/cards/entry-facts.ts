@@ -22,3 +22,18 @@ export function describeDetails(d: PasteDetails): string {
   ];
   return parts.filter((p): p is string => p !== undefined).join(' · ');
 }
+
+/** What the bot read from the paste, shown above the answer so the user can check it at a glance. */
+export function pasteLines(b: {
+  readonly corrected?: readonly { readonly from: string; readonly to: string }[];
+  readonly details?: PasteDetails;
+  readonly advice?: readonly string[];
+  readonly filled?: readonly string[];
+}): string[] {
+  return [
+    ...(b.corrected ?? []).map((c) => `Read "${c.from}" as ${c.to}.`),
+    ...(b.details && describeDetails(b.details) ? [`From your paste: ${describeDetails(b.details)}`] : []),
+    ...(b.advice ?? []),
+    ...(b.filled && b.filled.length > 0 ? [`Filled in the commands from your paste: ${b.filled.join(', ')}`] : []),
+  ];
+}

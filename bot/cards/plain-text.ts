@@ -1,6 +1,6 @@
 import type { CodeBlock, Entry } from '../../catalog/index.ts';
 import type { Candidate, Reply, ReplyBody } from '../core/types.ts';
-import { describeDetails, shownMessage } from './entry-facts.ts';
+import { pasteLines, shownMessage } from './entry-facts.ts';
 
 /** A reply as terminal text, in the cards' reading order: the CLI's output and the eval's view of an answer. */
 
@@ -41,13 +41,9 @@ function candidates(list: readonly Candidate[]): string[] {
 export function renderBodyText(body: ReplyBody): string {
   switch (body.kind) {
     case 'entries': {
-      const out: string[] = [];
-      for (const c of body.corrected ?? []) out.push(`(Read "${c.from}" as ${c.to}.)`);
-      if (body.details) out.push(`From your paste: ${describeDetails(body.details)}`);
-      for (const a of body.advice ?? []) out.push(`Note: ${a}`);
+      const out = pasteLines(body);
       if (out.length > 0) out.push('');
       out.push(body.entries.map(renderEntryText).join(`\n\n${'-'.repeat(60)}\n\n`));
-      if (body.filled && body.filled.length > 0) out.push('', `Filled in from your paste: ${body.filled.join(', ')}`);
       if (body.alternatives.length > 0) out.push('', 'Not this? Maybe:', ...candidates(body.alternatives));
       return out.join('\n');
     }
@@ -56,7 +52,7 @@ export function renderBodyText(body: ReplyBody): string {
       if (body.items) out.push(...body.items.map((i) => `  - ${i}`));
       if (body.code) out.push(code(body.code, '  '));
       if (body.actions) out.push(...steps(body.actions));
-      if (body.filled && body.filled.length > 0) out.push(`Filled in from your paste: ${body.filled.join(', ')}`);
+      out.push(...pasteLines(body));
       if (body.link) out.push(`Docs: ${body.link.url}`);
       return out.join('\n');
     }

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply, ReplyBody } from '../core/types.ts';
 import * as body from './slack-bodies.ts';
 import { actions, button, context, divider, Positions, sections } from './slack-build.ts';
+import { pasteLines } from './entry-facts.ts';
 import { entryBlocks, entryStubs } from './slack-entry.ts';
 import { cutPlain, escape, LIMITS } from './slack-text.ts';
 
@@ -59,6 +60,8 @@ function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['de
   const out: KnownBlock[] = [];
   // Share only makes sense where only the asker sees the answer.
   const share = delivery === 'ephemeral' ? b.entries.slice(0, 10).map((e) => e.id) : null;
+  const read = pasteLines(b);
+  if (read.length > 0) out.push(...sections(read.map((line) => `_${escape(line)}_`).join('\n')));
   let shown = 0;
   for (const entry of b.entries) {
     const card = entryBlocks(entry, positions, { expanded: b.expanded === true, feedback: true });

@@ -3,6 +3,7 @@ import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, echo, escape } from './slack-text.ts';
 import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
+import { pasteLines } from './entry-facts.ts';
 
 type Body<K extends ReplyBody['kind']> = Extract<ReplyBody, { kind: K }>;
 
@@ -53,6 +54,7 @@ export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock
   if (b.actions) {
     parts.push(b.actions.map((a, i) => `*${i + 1}.* ${escape(a.text)}${a.code ? `\n${codeBlock(a.code.body)}` : ''}`).join('\n'));
   }
+  parts.push(...pasteLines(b).map((line) => `_${escape(line)}_`));
   const blocks: KnownBlock[] = sections(parts.join('\n'));
   if (b.link) blocks.push(...actions([linkButton('Docs', b.link.url, positions)]));
   return blocks;
