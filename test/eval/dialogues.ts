@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Catalog } from '../../catalog/index.ts';
 import { renderReplyText } from '../../bot/cards/plain-text.ts';
 import { DEFAULT_LIMITS, type CoreDeps } from '../../bot/core/deps.ts';
+import { answerFor } from '../../bot/core/answer.ts';
 import { handle } from '../../bot/core/handle.ts';
 import type { Incoming, Place, Reply } from '../../bot/core/types.ts';
 import { silentLogger } from '../../bot/ops/logger.ts';
@@ -72,7 +73,7 @@ export interface TurnResult {
   readonly say: string;
   readonly expect: Expect;
   readonly ok: boolean;
-  /** A question (anything but an acknowledgement) met with no reply at all. */
+  /** A question (anything but an acknowledgement) in the bot's own thread or DM met with no reply at all. */
   readonly silent: boolean;
   /** The reply was about another entry than the thread's. */
   readonly wrongEntry: boolean;
@@ -154,6 +155,8 @@ export async function runDialogue(d: Dialogue, deps: CoreDeps): Promise<TurnResu
   const place = placeOf(d);
   const results: TurnResult[] = [];
   let current: string | undefined;
+  // A channel thread is the bot's once it has answered in it; a DM always is.
+  let ours = d.where === 'dm';
   for (const [i, t] of d.turns.entries()) {
     const addressed = d.where === 'dm' || (i === 0 && d.where === 'mention');
     const incoming: Incoming = { type: 'message', id: `${d.id}-${i}`, user: 'U1', place, text: t.say, addressed };
@@ -167,12 +170,13 @@ export async function runDialogue(d: Dialogue, deps: CoreDeps): Promise<TurnResu
       say: t.say,
       expect: t.expect,
       ok: verdict.ok,
-      silent: reply === null && t.expect.kind !== 'ack',
+      silent: reply === null && t.expect.kind !== 'ack' && (ours || addressed),
       wrongEntry: about !== undefined && want !== undefined && about !== want,
       why: verdict.why,
       got: reply ? renderReplyText(reply).slice(0, 160).replace(/\s+/g, ' ') : '(silence)',
     });
     if (t.expect.kind === 'new') current = t.expect.entry;
+    ours ||= reply !== null;
   }
   return results;
 }
@@ -202,4 +206,20 @@ export async function evaluateDialogues(dialogues: readonly Dialogue[], makeDeps
     wrongEntry: all.filter((r) => r.wrongEntry).length,
     failures: all.filter((r) => !r.ok),
   };
+}
+
+/**
+ * Plain-words questions asked in a DM: answered with the right entry outright, not "did you
+ * mean" (which costs a click and reads as unsure), through the same core decision.
+ */
+export function directAnswers(cases: readonly { readonly text: string; readonly expect: readonly string[]; readonly kind: string }[], deps: CoreDeps): { n: number; hits: number; asked: number } {
+  const questions = cases.filter((c) => c.kind === 'question' && c.expect.length > 0);
+  let hits = 0;
+  let asked = 0;
+  for (const c of questions) {
+    const answer = answerFor(deps, c.text, deps.classifier.classify(c.text, 'direct'), 'direct');
+    if (answer?.body.kind === 'entries' && answer.body.entries[0]?.id === c.expect[0]) hits++;
+    else if (answer?.body.kind === 'did-you-mean') asked++;
+  }
+  return { n: questions.length, hits, asked };
 }

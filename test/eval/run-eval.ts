@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../catalog/index.ts';
 import { evaluate, formatFailure, type Metrics, type Rate, type Summary } from './evaluate.ts';
+import { coreFor, directAnswers, evaluateDialogues, loadDialogues, type DialogueFigures } from './dialogues.ts';
 import { DEFAULT_SPLITS, KINDS, loadCorpus, SPLITS, type Split } from './load-corpus.ts';
 
 // `natural` prints a dotenv tip on stdout when imported; --json output must stay parseable.
@@ -29,10 +30,32 @@ const catalog = loadCatalog();
 const cases = loadCorpus(catalog, undefined, split ? [split] : DEFAULT_SPLITS);
 const metrics = evaluate(createClassifier(catalog), cases);
 
+
+const splits = split ? [split] : DEFAULT_SPLITS;
+const classifier = createClassifier(catalog);
+const makeDeps = coreFor(catalog, classifier);
+const dialogues = await evaluateDialogues(loadDialogues(catalog, splits), makeDeps);
+const direct = directAnswers(cases, makeDeps());
+
 if (values.json) {
-  console.log(JSON.stringify(metrics, null, 2));
+  console.log(JSON.stringify({ ...metrics, dialogues, direct }, null, 2));
 } else {
   print(metrics);
+  printDialogues(dialogues, direct);
+}
+
+function printDialogues(d: DialogueFigures, q: { n: number; hits: number; asked: number }): void {
+  const rate = (hits: number, n: number): string => (n === 0 ? '–' : `${((hits / n) * 100).toFixed(1)}% (${hits}/${n})`);
+  const out = [
+    '',
+    `Follow-up dialogues: ${d.dialogues} dialogues, ${d.turns} turns`,
+    `  turns after the first answered right ${rate(d.followUps.hits, d.followUps.n)}   first turns right ${rate(d.firstTurns.hits, d.firstTurns.n)}`,
+    `  questions met with silence ${d.silentQuestions}   replies about the wrong entry ${d.wrongEntry}`,
+    `Direct-mode plain-words questions answered with the right entry ${rate(q.hits, q.n)}   asked back ("did you mean") ${q.asked}`,
+    `${d.failures.length} turns wrong; first ${Math.min(limit, d.failures.length)}:`,
+    ...d.failures.slice(0, limit).map((f) => `  ${f.dialogue}#${f.turn} [${f.expect.kind}] "${f.say.slice(0, 70).replace(/\s+/g, ' ')}": ${f.why}`),
+  ];
+  console.log(out.join('\n'));
 }
 
 function pct(r: Rate): string {
