@@ -31,7 +31,7 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 function clean(value: string | undefined): string | undefined {
   const v = value?.trim();
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+   
   if (!v || v.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(v) || v === '...' || /^<.*>$/.test(v)) return undefined;
   return v;
 }
@@ -144,7 +144,7 @@ export function pasteDetails(text: string): PasteDetails {
     time: first(text, TIME),
     secondary: /\b(?:secondary (?:replica|node)|on (?:the )?secondary|OnSecondaryNode)\b/i.test(text) || undefined,
   };
-  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as PasteDetails;
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
 }
 
 export function hasDetails(d: PasteDetails): boolean {

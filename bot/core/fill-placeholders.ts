@@ -21,7 +21,7 @@ export function valuesOf(d: PasteDetails): Partial<Record<Placeholder, string>> 
     item: d.item,
     'job-id': d.jobId,
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<Placeholder, string>>;
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
 
 type Quote = (value: string) => string;

@@ -100,9 +100,10 @@ function checkText(e: Expect, reply: Reply, text: string): string | null {
   for (const m of e.notMentions ?? []) if (lower.includes(m.toLowerCase())) return `must not say ${m}`;
   if (e.lang && !text.includes(`[${e.lang}]`)) return `no ${e.lang} code`;
   if (e.details && reply.body.kind === 'entries') {
-    const got = reply.body.details ?? {};
+    const got: Readonly<Record<string, string | boolean | undefined>> = reply.body.details ?? {};
     for (const [k, v] of Object.entries(e.details)) {
-      if (String((got as Record<string, unknown>)[k] ?? '').toLowerCase() !== v.toLowerCase()) return `details.${k}: want ${v}, got ${String((got as Record<string, unknown>)[k])}`;
+      const value = got[k];
+      if (typeof value !== 'string' || value.toLowerCase() !== v.toLowerCase()) return `details.${k}: want ${v}, got ${String(value)}`;
     }
   }
   return null;
