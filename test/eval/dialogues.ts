@@ -100,7 +100,7 @@ function checkText(e: Expect, reply: Reply, text: string): string | null {
   for (const m of e.notMentions ?? []) if (lower.includes(m.toLowerCase())) return `must not say ${m}`;
   if (e.lang && !text.includes(`[${e.lang}]`)) return `no ${e.lang} code`;
   if (e.details && reply.body.kind === 'entries') {
-    const got: Readonly<Record<string, string | boolean | undefined>> = reply.body.details ?? {};
+    const got: Readonly<Record<string, string | boolean | undefined>> = { ...reply.body.details };
     for (const [k, v] of Object.entries(e.details)) {
       const value = got[k];
       if (typeof value !== 'string' || value.toLowerCase() !== v.toLowerCase()) return `details.${k}: want ${v}, got ${String(value)}`;
