@@ -112,11 +112,17 @@ describe('sqlbackup explain', () => {
     expect(stdout).not.toMatch(/this is an SAP HANA error/);
   });
 
-  it('says which of many named errors it shows, and how to see the others', async () => {
+  it("says how many errors a paste names, and shows each, as the bot's cards do", async () => {
     const codes = ['UserErrorSQLLSNValidationFailure', 'UserErrorParentFullBackupMissing', 'UserErrorSQLPODoesNotExist', 'UserErrorOpeningSQLConnection'];
     const { stdout } = await run(['explain', codes.join(' ')]);
-    expect(stdout).toMatch(/names 4 errors: .*; the first 3 are shown below/);
-    expect(stdout).not.toMatch(/^UserErrorOpeningSQLConnection \(/m);
+    expect(stdout).toMatch(/names 4 errors: UserErrorSQLLSNValidationFailure, /);
+    for (const code of codes) expect(stdout).toMatch(new RegExp(`^${code} \\(`, 'm'));
+  });
+
+  it('answers plain words with the entry when it leads clearly, and shows what it read from the paste', async () => {
+    const { stdout } = await run(['explain', '{"entityFriendlyName": "MSSQLSERVER/master [sqlvm-01]", "operation": "Backup (Log)", "errorTitle": "UserErrorSQLPODoesNotSupportBackupType"}']);
+    expect(stdout).toContain('From your paste: master · Log backup · MSSQLSERVER · sqlvm-01');
+    expect(stdout).toMatch(/master takes full backups only, so this log backup of master will never run/);
   });
 
   it('says an unknown code is not in the catalog and offers nearest entries', async () => {

@@ -42,6 +42,7 @@ export function renderBodyText(body: ReplyBody): string {
   switch (body.kind) {
     case 'entries': {
       const out = pasteLines(body);
+      if (body.entries.length > 1) out.push(`Your message names ${body.entries.length} errors: ${body.entries.map((e) => e.id).join(', ')}.`);
       if (out.length > 0) out.push('');
       out.push(body.entries.map(renderEntryText).join(`\n\n${'-'.repeat(60)}\n\n`));
       if (body.alternatives.length > 0) out.push('', 'Not this? Maybe:', ...candidates(body.alternatives));

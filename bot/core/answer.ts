@@ -1,6 +1,6 @@
 import type { Entry } from '../../catalog/index.ts';
 import type { Classification, Match, Mode, PasteDetails } from '../../intents/index.ts';
-import { hasDetails, pasteDetails } from '../../intents/index.ts';
+import { hasDetails, pasteDetails, reportSignal } from '../../intents/index.ts';
 import { toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { adviceFor, personalizeEntry, readingFor } from './personalize.ts';
@@ -17,7 +17,12 @@ const LEAD_RATIO = 1.2;
 /** Candidates below this are not worth a button: a "did you mean" of noise reads as broken. */
 const CANDIDATE_FLOOR = 0.08;
 
+export const TRUNCATED_NOTE = 'Your message was long, so I read only part of it closely (its start and end); codes anywhere in it still count.';
+
 export const SAP_HANA_DOCS = 'https://learn.microsoft.com/azure/backup/backup-azure-sap-hana-database-troubleshoot';
+
+/** What an answer is decided with: the CLI passes just these. */
+type Deciding = Pick<CoreDeps, 'catalog' | 'classifier'>;
 
 /** What an answer is about, so a thread can carry on from it. */
 export interface Answer {
@@ -35,7 +40,7 @@ function leadsClearly(matches: readonly Match[]): boolean {
   return top !== undefined && top.score >= LEAD_SCORE && top.score >= (second?.score ?? 0) * LEAD_RATIO;
 }
 
-function chosenEntries(deps: CoreDeps, c: Classification, mode: Mode): Entry[] {
+function chosenEntries(deps: Deciding, c: Classification, mode: Mode): Entry[] {
   const { catalog } = deps;
   const ids = c.found.length > 0 ? c.found : (c.trigger || (mode === 'direct' && leadsClearly(c.matches))) && c.matches[0] ? [c.matches[0].id] : [];
   return ids.map((id) => catalog.get(id)).filter((e): e is Entry => e !== undefined);
@@ -45,7 +50,7 @@ function chosenEntries(deps: CoreDeps, c: Classification, mode: Mode): Entry[] {
  * Turns a classification into an answer. Channel mode answers only what the classifier
  * would trigger on (a noisy bot gets removed); direct mode always answers something.
  */
-export function answerFor(deps: CoreDeps, text: string, c: Classification, mode: Mode): Answer | null {
+export function answerFor(deps: Deciding, text: string, c: Classification, mode: Mode): Answer | null {
   const { catalog } = deps;
   const details = pasteDetails(text);
   const chosen = chosenEntries(deps, c, mode).map((e) => readingFor(catalog, e, details));
@@ -86,8 +91,8 @@ export function answerFor(deps: CoreDeps, text: string, c: Classification, mode:
     return { body: { kind: 'unknown-code', codes: c.unknownCodes, candidates }, entryId: null, candidateIds: candidates.map((x) => x.id) };
   }
   const candidates = toCandidates(catalog, c.matches.filter((m) => m.score >= CANDIDATE_FLOOR));
-  // Chatter and gibberish name nothing: the help card with its examples beats an empty list.
-  if (candidates.length === 0) return { body: { kind: 'help' }, entryId: null, candidateIds: [] };
+  // Chatter and gibberish name nothing: the help card with its examples beats a list of noise.
+  if (candidates.length === 0 || !reportSignal(text).domain) return { body: { kind: 'help' }, entryId: null, candidateIds: [] };
   return {
     body: { kind: 'did-you-mean', query: text.trim(), candidates },
     entryId: null,

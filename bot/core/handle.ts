@@ -1,4 +1,5 @@
 import { handleAction } from './actions.ts';
+import { TRUNCATED_NOTE } from './answer.ts';
 import { runCommand } from './commands.ts';
 import { observe } from '../ops/observe.ts';
 import type { CoreDeps } from './deps.ts';
@@ -8,7 +9,6 @@ import { checkRate } from './rate-limit.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
 import { countUsage } from './usage.ts';
 
-const TRUNCATED_NOTE = 'Your message was long, so I read only part of it closely (its start and end); codes anywhere in it still count.';
 
 /**
  * The one entry point every adapter calls. Returns what to say and how to deliver it, or
