@@ -69,6 +69,9 @@ const UNRELATED = /^\W*(?:unrelated|off[- ]topic|random question|different topic
 /** "could that be it?": asks whether something is the cause. */
 const CAUSE_QUESTION = /\b(?:could (?:that|this|it)|would (?:that|this)|(?:be|is) (?:it|that|this) the (?:cause|reason|problem)|be related|matter)\b/;
 
+/** "how do I export it": a question about the thread's subject, whatever its words. */
+const REFERS_BACK = /\b(?:it|its|this|that|these|those|them|they|the error|the job|the db|the database)\b/;
+
 const THANKS = /^\W*(?:thanks|thank you|thx|ty|tyvm|cheers|much appreciated|great|perfect|awesome|nice|cool|ok(?:ay)?|k|got it|will do|makes sense|roger|on it|noted|brb|looking|let me (?:check|look|try)|one sec|👍|🙏)\b/;
 
 const FACETS = new Set<string>(FACET_TOPICS);
@@ -141,7 +144,7 @@ export function createFollowUpClassifier(known: ReadonlySet<string> = new Set())
       if (langOf(text)) return ask('fix', text, terms);
       if (!asks && THANKS.test(text) && terms.length <= 6) return { kind: 'thanks' };
       if (CAUSE_QUESTION.test(text)) return ask('why', text, terms);
-      if (isOffTopic(terms, known, entryWords(entry))) return asks ? { kind: 'off-topic' } : { kind: 'unknown', asks };
+      if (!REFERS_BACK.test(text) && isOffTopic(terms, known, entryWords(entry))) return asks ? { kind: 'off-topic' } : { kind: 'unknown', asks };
       // A question the rules do not place still gets the answer most questions want.
       const fallback = (): FollowUp => (asks ? ask('fix', text, terms) : { kind: 'unknown', asks });
       if (terms.length === 0) return fallback();

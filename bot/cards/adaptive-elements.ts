@@ -1,5 +1,6 @@
 import type { CodeBlock } from '../../catalog/index.ts';
 import type { Candidate, CardAction, EntryRef } from '../core/types.ts';
+import { CODE_LABELS } from '../core/facet-labels.ts';
 import { cut, cutCode, literal } from './adaptive-text.ts';
 
 /**
@@ -76,7 +77,7 @@ export function container(items: readonly AcNode[], style?: 'emphasis' | 'good' 
 /** Code shown monospace on a shaded background; `omitted` lines are said, not silently lost. */
 export function code(block: CodeBlock, maxLines: number, maxWidth: number): AcNode[] {
   const shown = cutCode(block.body, maxLines, maxWidth);
-  const nodes = [container([para(shown.body, { mono: true, size: 'small' })], 'emphasis')];
+  const nodes = [note(CODE_LABELS[block.lang]), container([para(shown.body, { mono: true, size: 'small' })], 'emphasis')];
   if (shown.omitted > 0) nodes.push(note(`${String(shown.omitted)} more line(s) in the full entry.`));
   return nodes;
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
-import { codeBlock, echo, escape } from './slack-text.ts';
+import { codeBlock, echo, escape, labelledCode } from './slack-text.ts';
 import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
 import { pasteLines } from './entry-facts.ts';
 
@@ -50,9 +50,9 @@ export function foreign(b: Body<'foreign'>, positions: Positions): KnownBlock[] 
 export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock[] {
   const parts = [`*${escape(b.heading)}* · \`${escape(b.entry.id)}\``, escape(b.text)];
   if (b.items && b.items.length > 0) parts.push(b.items.map((i) => `• ${escape(i)}`).join('\n'));
-  if (b.code) parts.push(codeBlock(b.code.body));
+  if (b.code) parts.push(labelledCode(b.code));
   if (b.actions) {
-    parts.push(b.actions.map((a, i) => `*${i + 1}.* ${escape(a.text)}${a.code ? `\n${codeBlock(a.code.body)}` : ''}`).join('\n'));
+    parts.push(b.actions.map((a, i) => `*${i + 1}.* ${escape(a.text)}${a.code ? `\n${labelledCode(a.code)}` : ''}`).join('\n'));
   }
   parts.push(...pasteLines(b).map((line) => `_${escape(line)}_`));
   const blocks: KnownBlock[] = sections(parts.join('\n'));

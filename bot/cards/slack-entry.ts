@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Action, Entry } from '../../catalog/index.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
-import { codeBlock, escape, LIMITS } from './slack-text.ts';
+import { codeBlock, escape, labelledCode, LIMITS } from './slack-text.ts';
 import { shownMessage } from './entry-facts.ts';
 
 export interface EntryCardOptions {
@@ -15,7 +15,7 @@ const SEVERITY_MARK = { error: ':red_circle:', warning: ':large_orange_circle:',
 const COMPACT_STEP = 1200;
 
 function step(action: Action, n: number): string {
-  return `*${n}.* ${escape(action.text)}${action.code ? `\n${codeBlock(action.code.body)}` : ''}`;
+  return `*${n}.* ${escape(action.text)}${action.code ? `\n${labelledCode(action.code)}` : ''}`;
 }
 
 /** A compact step that is too long is cut at a line and its code fence closed. */

@@ -1,3 +1,5 @@
+import type { CodeBlock } from '../../catalog/index.ts';
+import { CODE_LABELS } from '../core/facet-labels.ts';
 /**
  * Text helpers for Slack mrkdwn. Everything that reaches a card passes through `escape`:
  * Slack turns `<!channel>`, `<!here>` and `<@U123>` into pings and `<url|label>` into links,
@@ -40,6 +42,11 @@ export function echo(text: string, max = 200): string {
 /** A fenced code block; `escape` already keeps the body from closing the fence early. */
 export function codeBlock(body: string): string {
   return '```\n' + escape(body) + '\n```';
+}
+
+/** A command with its language named over it: Slack shows no syntax highlighting to tell T-SQL from PowerShell. */
+export function labelledCode(block: CodeBlock): string {
+  return `_${CODE_LABELS[block.lang]}_\n${codeBlock(block.body)}`;
 }
 
 /** Cuts plain text at `max` characters, on a word boundary when one is near. */

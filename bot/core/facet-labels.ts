@@ -1,5 +1,5 @@
 import type { ScriptLang } from '../../intents/index.ts';
-import type { FacetTopic } from '../../catalog/index.ts';
+import type { CodeLang, FacetTopic } from '../../catalog/index.ts';
 
 /** How a facet topic reads as a heading in an answer. */
 export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
@@ -22,10 +22,13 @@ export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
   'on-demand-backup': 'Taking a backup now',
 };
 
-/** How a script language reads as a heading. */
-export const LANG_LABELS: Readonly<Record<ScriptLang, string>> = {
+/** How a code block's language reads, over the block and as a heading. */
+export const CODE_LABELS: Readonly<Record<CodeLang, string>> = {
   sql: 'T-SQL',
   powershell: 'PowerShell',
   bash: 'Azure CLI',
   cmd: 'Command prompt',
+  json: 'JSON',
+  text: 'Text',
 };
+export const LANG_LABELS: Readonly<Record<ScriptLang, string>> = CODE_LABELS;
