@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Action, Entry } from '../../catalog/index.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
-import { codeBlock, escape, labelledCode, LIMITS } from './slack-text.ts';
+import { escape, labelledCode, LIMITS } from './slack-text.ts';
 import { shownMessage } from './entry-facts.ts';
 
 export interface EntryCardOptions {
