@@ -176,7 +176,7 @@ describe('other replies', () => {
       topic: 'powershell',
     });
     expect(validateCard(card)).toEqual([]);
-    expect(runs(card)).toEqual(expect.arrayContaining(['UserErrorA  A title', 'PowerShell', 'Run this.', '• first', '• second']));
+    expect(runs(card)).toEqual(expect.arrayContaining(['UserErrorA', 'A title', 'PowerShell', 'Run this.', '• first', '• second']));
     expect(nodesOf(card).find((n) => n.text === 'Get-AzRecoveryServicesVault')?.fontType).toBe('monospace');
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: 'https://learn.microsoft.com/x#y' })]);
   });

@@ -114,7 +114,9 @@ function listCard(groups: readonly { readonly category: Category; readonly entri
 
 function followUpCard(body: Extract<ReplyBody, { kind: 'follow-up' }>): AdaptiveCard {
   const nodes: AcNode[] = [
-    rich([run('About  ', { subtle: true, size: 'small' }), run(`${body.entry.id}  ${body.entry.title}`, { subtle: true, size: 'small' })]),
+    // The code on a line of its own: beside the title, a long one ran off the card's edge in Teams.
+    rich([run('About  ', { subtle: true, size: 'small' }), run(body.entry.id, { subtle: true, size: 'small', mono: true })]),
+    para(body.entry.title, { subtle: true, size: 'small' }, 'none'),
     para(body.heading, { weight: 'bolder' }, 'small'),
     para(cut(body.text, 3000)),
     ...bullets((body.items ?? []).slice(0, 20), 600),

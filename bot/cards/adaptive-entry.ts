@@ -55,9 +55,10 @@ const SEVERITY: Record<Severity, { readonly text: string; readonly color: Color 
 function header(entry: Entry): AcNode[] {
   const severity = SEVERITY[entry.severity];
   const meta = [run(severity.text, { weight: 'bolder', color: severity.color, size: 'small' })];
-  if (entry.kind === 'error') meta.push(run('   '), run(entry.id, { mono: true, size: 'small' }));
-  else meta.push(run(entry.kind === 'topic' ? '   How-to' : '   Alert', { subtle: true, size: 'small' }));
-  return [rich(meta), para(entry.title, { weight: 'bolder', size: 'medium' }, 'small')];
+  if (entry.kind !== 'error') meta.push(run(entry.kind === 'topic' ? '   How-to' : '   Alert', { subtle: true, size: 'small' }));
+  // A code on a line of its own gets the card's whole width; beside the severity a long one was clipped.
+  const code = entry.kind === 'error' ? [rich([run(entry.id, { mono: true, size: 'small' })], 'none')] : [];
+  return [rich(meta), ...code, para(entry.title, { weight: 'bolder', size: 'medium' }, 'small')];
 }
 
 /** Numbered steps, each with its command shown monospace under it. */
