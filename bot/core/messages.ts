@@ -66,6 +66,8 @@ async function inThread(
 ): Promise<MessageOutcome | null | 'new'> {
   const direct = deps.classifier.classify(text, 'direct');
   if (namesAnotherProblem(direct, entry)) return 'new';
+  // The same error pasted again, not asked about: its card again (a new occurrence counts).
+  if (direct.found.includes(entry.id) && !asksSomething(text)) return 'new';
   const f = deps.classifier.followUp(text, entry);
   if (describesAnotherProblem(deps, text, entry, f)) return 'new';
   const plain = (body: ReplyBody): MessageOutcome => ({ body, truncated: false });
@@ -77,7 +79,6 @@ async function inThread(
     case 'not-it':
       return plain({ kind: 'did-you-mean', query: text.trim(), candidates: rejectedCandidates(deps, entry, context, f.clues) });
     case 'unknown':
-      if (direct.found.includes(entry.id)) return 'new'; // The same error pasted again: the card again.
       if (!f.asks) return null;
       break;
     case 'ask':

@@ -162,7 +162,7 @@ describe('mentions, DMs and threads', () => {
   it('reads the text as the user typed it: Slack\'s &amp; &lt; &gt; are not shown escaped twice', async () => {
     const channel = freshChannel();
     // Slack escapes &, < and > in event text; "<foo> & bar" arrives like this.
-    const text = '<@UBOT> what does &lt;foo&gt; &amp; bar mean';
+    const text = '<@UBOT> what does &lt;foo&gt; &amp; bar mean for my backup';
     await bot.send(messageEvent({ eventId: `Ev${++n}`, channel, text, user: 'U0ENTITIES', type: 'app_mention' }));
     const [answer] = await answerIn(channel);
     const shown = rendered(answer as SlackCall);
