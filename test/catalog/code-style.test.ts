@@ -120,4 +120,12 @@ describe('code blocks in the catalog', () => {
     const master = catalog.get('UserErrorSQLLSNValidationFailure')?.facets.find((f) => f.topic === 'master-database');
     expect(master?.answer).toMatch(/full backups/);
   });
+
+  it("files SQL Server's own backup errors under a native-backup entry that warns about Azure's chain", () => {
+    const e = catalog.get('native-sql-backup-failure');
+    expect(e?.kind).toBe('topic');
+    for (const n of [3201, 3013, 3041]) expect(e?.sqlErrors.find((s) => s.number === n)?.inferred, String(n)).toBe(false);
+    expect(e?.actions.some((a) => /COPY_ONLY/.test(a.text) && a.code?.body.includes('COPY_ONLY'))).toBe(true);
+    expect(e?.related).toEqual(expect.arrayContaining(['UserErrorSQLLSNValidationFailure', 'UserErrorOtherBackupProductCausingSQLLSNValidationFailure']));
+  });
 });
