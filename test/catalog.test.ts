@@ -273,6 +273,12 @@ describe('explanations are in our own words', () => {
           if (run) copied.push(`${e.id} ${field}: "${run}"`);
         }
       }
+      for (const k of builtIn().knowledge) {
+        for (const [field, text] of [['title', k.title], ['answer', k.answer]] as const) {
+          const run = copiedRun(withoutLiterals(text), runs);
+          if (run) copied.push(`knowledge ${k.id} ${field}: "${run}"`);
+        }
+      }
       expect(copied).toEqual([]);
     },
   );
