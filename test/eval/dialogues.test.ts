@@ -6,7 +6,7 @@ import { loadCorpus } from './load-corpus.ts';
 
 // Floors on what a user feels after the first answer. The holdout dialogues were written from
 // the reference facts by someone who never read the follow-up code, and nobody tunes on them.
-const FLOORS = { test: { followUps: 0.8, direct: 0.9 }, holdout: { followUps: 0.8, direct: 0.9 } } as const;
+const FLOORS = { test: { followUps: 0.92, direct: 0.9 }, holdout: { followUps: 0.9, direct: 0.9 } } as const;
 
 const catalog = loadCatalog();
 const makeDeps = coreFor(catalog, createClassifier(catalog));
