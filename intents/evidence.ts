@@ -85,7 +85,8 @@ export function gatherEvidence(text: string, ix: Indices): Findings {
       if (GENERIC_SQL_ERRORS.has(hit.sqlNumber)) push(hit.id, 0.45, 'sql-error', hit.at, false);
       else {
         specificSql.add(hit.sqlNumber);
-        push(hit.id, s.score - 0.07, 'sql-error', hit.at, s.literal);
+        const inferred = (ix.sqlErrors.get(hit.sqlNumber) ?? []).some((m) => m.id === hit.id && m.inferred);
+        evidence.push({ id: hit.id, score: s.score - 0.07, via: 'sql-error', at: hit.at, literal: s.literal, fuzzy: false, ...(inferred ? { inferred } : {}) });
       }
     } else push(hit.id, s.score, hit.kind === 'alias' ? 'text' : 'message', hit.at, s.literal);
   }
