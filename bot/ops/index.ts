@@ -4,4 +4,3 @@ export { opsRoutes, type ReadyCheck } from './opsRoutes.ts';
 export { bodyLimit, DEFAULT_BODY_LIMIT_BYTES, type BufferedRequest } from './bodyLimit.ts';
 export { InFlight } from './inFlight.ts';
 export { requestIds, currentRequestId } from './requestContext.ts';
-export { observe } from './observe.ts';
