@@ -9,7 +9,7 @@ import { silentLogger } from '../ops/logger.ts';
 import { createMetrics } from '../ops/metrics.ts';
 
 const catalog = loadCatalog();
-const classifier = createClassifier(catalog) as unknown as CoreDeps['classifier'];
+const classifier = createClassifier(catalog);
 const place: Place = { platform: 'slack', team: 'T1', channel: 'C1', thread: '1.1', space: 'channel' };
 const ENTRY = 'UserErrorSQLLSNValidationFailure';
 

@@ -11,9 +11,9 @@ import type { Incoming, Platform, Reply } from './types.ts';
  */
 
 /** Why the bot spoke: asked (command, button, mention, DM) or unasked in a watched channel. */
-export type Trigger = 'command' | 'button' | 'dm' | 'mention' | 'auto-detect' | 'thread';
+type Trigger = 'command' | 'button' | 'dm' | 'mention' | 'auto-detect' | 'thread';
 
-export interface Observation {
+interface Observation {
   readonly platform: Platform;
   readonly incoming: Incoming['type'];
   readonly reply: Reply['body']['kind'] | 'none';
@@ -38,7 +38,7 @@ function entriesOf(reply: Reply | null): string[] {
 }
 
 /** Never the text: only ids, kinds and timings, so a pasted secret cannot reach the log. */
-export function observationOf(incoming: Incoming, reply: Reply | null, seconds: number): Observation {
+function observationOf(incoming: Incoming, reply: Reply | null, seconds: number): Observation {
   return {
     platform: incoming.place.platform,
     incoming: incoming.type,
