@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
 import { entrySchema, type Entry } from './schema.ts';
 
-export const BUILT_IN_DIR = fileURLToPath(new URL('./entries/', import.meta.url));
+// The compiled catalog (dist/catalog/load.js) reads the same YAML as the sources: one copy of the data.
+const COMPILED = /\/dist\/catalog\/[^/]+$/.test(import.meta.url);
+export const BUILT_IN_DIR = fileURLToPath(new URL(COMPILED ? '../../catalog/entries/' : './entries/', import.meta.url));
 
 /** CATALOG_DIR: the operator's folders, separated by ':' like PATH; blanks ignored. */
 export function operatorDirsFrom(value: string | undefined): string[] {
