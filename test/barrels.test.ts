@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './support/source-files.ts';
 
 /**
  * The rule for barrels (README, "Development"): a folder has an index.ts only when code
@@ -21,16 +22,6 @@ const NOT_YET_TRIMMED = new Set([
     (n) => `intents/index.ts: ${n}`,
   ),
 ]);
-const SKIP = new Set(['node_modules', 'dist', '.git', '__snapshots__', 'coverage']);
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    if (SKIP.has(d.name)) return [];
-    const path = join(dir, d.name);
-    return d.isDirectory() ? tsFiles(path) : d.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 const names = (list: string): string[] =>
   list
     .split(',')
@@ -68,7 +59,7 @@ function importedThrough(barrel: string, files: readonly string[]): Set<string> 
 
 describe('barrels', () => {
   it('export only what code outside their folder imports through them', () => {
-    const files = tsFiles(ROOT);
+    const files = sourceFiles(ROOT, { tests: true });
     const unused = files
       .filter((f) => f.endsWith('/index.ts'))
       .flatMap((barrel) => {

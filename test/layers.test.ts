@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './support/source-files.ts';
 
 /**
  * Dependency arrows point inward: adapters (Slack, Teams, HTTP) -> core -> intents -> catalog,
@@ -23,14 +24,6 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Test and bench code: no production file may depend on it. */
 const TEST_ONLY = ['test', 'bench', 'testkit'];
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name);
-    if (d.isDirectory()) return d.name === 'node_modules' || d.name === '__snapshots__' ? [] : sources(path);
-    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 /** Relative specifiers of static, type-only, re-export and dynamic imports. */
 function importsOf(code: string): string[] {
   const found = code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm);
@@ -43,7 +36,7 @@ function layerOf(file: string): string | undefined {
 }
 
 function violations(): string[] {
-  const production = ['bot', 'intents', 'catalog', 'cli', 'scripts'].flatMap((d) => sources(join(ROOT, d)));
+  const production = ['bot', 'intents', 'catalog', 'cli', 'scripts'].flatMap((d) => sourceFiles(join(ROOT, d), { tests: false }));
   return production.flatMap((file) => {
     const from = layerOf(file);
     return importsOf(readFileSync(file, 'utf8')).flatMap((spec) => {
