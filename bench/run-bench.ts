@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --json]`: speed of the classifier beside a plain full-text search baseline.
+ * `npm run bench [-- --json]`: speed of the classifier beside a plain full-text search baseline,
+ * and how fast the compiled bot and CLI start (bench/process-start.ts).
  * Aims are shown, not asserted: timings on a shared machine are too noisy to fail a build on.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBuild } from '../scripts/ensure-build.ts';
 import { median } from './measure.ts';
+import { measureProcessStart, type ProcessStart } from './process-start.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
 const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
@@ -53,10 +56,24 @@ const result = Object.fromEntries(
   ENGINES.map((e) => [e, { ...worker<Full>(e, 'full'), cold: coldMedian(e), coldRuns: runs }]),
 ) as Record<EngineName, Full & { coldRuns: number }>;
 
+// What `npm start` and bin/sqlbackup run: the build, current with the sources.
+ensureBuild();
+const start = await measureProcessStart(runs);
+
 if (values.json) {
-  console.log(JSON.stringify(result, null, 2));
+  console.log(JSON.stringify({ ...result, processStart: start }, null, 2));
 } else {
   printTable(result.classifier, result.baseline);
+  printStart(start);
+}
+
+function printStart(p: ProcessStart): void {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const aim = (ok: boolean, text: string) => `${ok ? 'ok ' : 'MISS'} ${text}`;
+  console.log(`\nProcess start, compiled JavaScript, whole processes (median of ${p.runs}):`);
+  console.log(`  node -e 0                                        ${ms(p.nodeMs)}`);
+  console.log(`  sqlbackup explain <one short code>               ${ms(p.explainMs)}  = ${p.explainRatio.toFixed(1)}× node  ${aim(p.explainRatio <= 5, '<= 5×')}`);
+  console.log(`  bot: spawn to first /readyz 200                  ${ms(p.readyMs)}  ${aim(p.readyMs < 1000, '< 1000 ms')}`);
 }
 
 function printTable(c: Full, b: Full): void {

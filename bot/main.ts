@@ -4,6 +4,7 @@ import { BUILT_IN_DIR, CatalogError, loadCatalog } from '../catalog/index.ts';
 import { createClassifier } from '../intents/index.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { buildBotServer } from './http/bot-server.ts';
+import { ListenError } from './http/listen-error.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
@@ -47,7 +48,7 @@ const teams: TeamsSide | null = await orStop(
   () => attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local, core, logger, bodyLimitBytes: config.bodyLimitBytes }),
   [TeamsConfigError],
 );
-const port = await orStop(() => server.start(config.port, host), [ConfigError]);
+const port = await orStop(() => server.start(config.port, host), [ConfigError, ListenError]);
 await teams?.started(port);
 logger.info({ port, slack: server.slack?.mode ?? 'off', teams: teams !== null, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 

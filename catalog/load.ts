@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
 import { entrySchema, knowledgeSchema, type Entry, type Knowledge } from './schema.ts';
 
-export const BUILT_IN_DIR = fileURLToPath(new URL('./entries/', import.meta.url));
+// The compiled catalog (dist/catalog/load.js) reads the same YAML as the sources: one copy of the data.
+const COMPILED = /\/dist\/catalog\/[^/]+$/.test(import.meta.url);
+export const BUILT_IN_DIR = fileURLToPath(new URL(COMPILED ? '../../catalog/entries/' : './entries/', import.meta.url));
 /** General knowledge beside the entries: `<dir>/../knowledge/`. */
 function knowledgeDirOf(entriesDir: string): string {
   return join(entriesDir, '..', 'knowledge');

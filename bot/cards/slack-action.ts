@@ -1,17 +1,8 @@
-import { z } from 'zod';
-import type { CardAction } from '../core/types.ts';
+import { parseCardAction, type CardAction } from '../core/card-action.ts';
 
 /** Every button of ours has an action_id starting with this, so one listener catches them. */
 export const ACTION_PREFIX = 'sqlbackup:';
 export const ACTION_ID_PATTERN = /^sqlbackup:/;
-
-const id = z.string().min(1).max(200);
-const actionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('pick'), entryId: id }),
-  z.strictObject({ kind: z.literal('feedback'), entryId: id, helpful: z.boolean() }),
-  z.strictObject({ kind: z.literal('share'), entryIds: z.array(id).min(1).max(10) }),
-  z.strictObject({ kind: z.literal('more'), entryId: id }),
-]);
 
 /**
  * Slack requires action_ids to be unique within a message, so the position is part of it;
@@ -29,8 +20,7 @@ export function encodeAction(action: CardAction): string {
 export function decodeAction(value: string | undefined): CardAction | null {
   if (value === undefined || value.length > 2000) return null;
   try {
-    const parsed = actionSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : null;
+    return parseCardAction(JSON.parse(value));
   } catch {
     return null;
   }

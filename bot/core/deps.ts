@@ -1,16 +1,8 @@
-import type { Catalog, Entry } from '../../catalog/index.ts';
-import type { Classification, FollowUp, Mode } from '../../intents/types.ts';
+import type { Catalog } from '../../catalog/index.ts';
+import type { Classifier } from '../../intents/index.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
-
-/** What the core needs from the classifier: intents/index.ts provides it. */
-export interface CoreClassifier {
-  classify(text: string, mode: Mode): Classification;
-  /** Nearest entry ids to a code or word, best first ("did you mean"). */
-  nearest(query: string, n?: number): readonly { readonly id: string; readonly score: number }[];
-  followUp(text: string, entry: Entry): FollowUp;
-}
 
 /** A fixed-window allowance: at most `max` answers per `windowMs`. */
 export interface Allowance {
@@ -37,7 +29,7 @@ export const DEFAULT_LIMITS: CoreLimits = {
 /** Everything the core decides with, passed in so tests and replicas choose their own. */
 export interface CoreDeps {
   readonly catalog: Catalog;
-  readonly classifier: CoreClassifier;
+  readonly classifier: Classifier;
   readonly store: Store;
   /** Epoch milliseconds. */
   readonly clock: () => number;

@@ -1,10 +1,10 @@
 import { handleAction } from './actions.ts';
 import { TRUNCATED_NOTE } from './answer.ts';
 import { runCommand } from './commands.ts';
-import { observe } from '../ops/observe.ts';
 import type { CoreDeps } from './deps.ts';
 import { keys } from './keys.ts';
 import { handleMessage } from './messages.ts';
+import { observe } from './observe.ts';
 import { checkRate } from './rate-limit.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
 import { countUsage } from './usage.ts';
@@ -15,12 +15,10 @@ import { countUsage } from './usage.ts';
  * null to stay quiet (chatter, a duplicate delivery, a refused request already told).
  */
 export async function handle(incoming: Incoming, deps: CoreDeps): Promise<Reply | null> {
-  const { metrics } = deps;
-  if (!metrics) return decide(incoming, deps);
   const started = performance.now();
-  metrics.seen(incoming.place.platform, incoming.type);
+  deps.metrics?.seen(incoming.place.platform, incoming.type);
   const reply = await decide(incoming, deps);
-  observe(metrics, incoming, reply, (performance.now() - started) / 1000);
+  observe(deps, incoming, reply, (performance.now() - started) / 1000);
   return reply;
 }
 

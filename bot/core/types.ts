@@ -1,5 +1,8 @@
 import type { Action, Category, CodeBlock, Entry } from '../../catalog/index.ts';
 import type { PasteDetails, Topic } from '../../intents/index.ts';
+import type { CardAction } from './card-action.ts';
+
+export type { CardAction } from './card-action.ts';
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -25,13 +28,6 @@ export interface Place {
   readonly thread: string | null;
   readonly space: 'channel' | 'group' | 'dm';
 }
-
-/** A button press on one of the bot's cards. */
-export type CardAction =
-  | { readonly kind: 'pick'; readonly entryId: string }
-  | { readonly kind: 'feedback'; readonly entryId: string; readonly helpful: boolean }
-  | { readonly kind: 'share'; readonly entryIds: readonly string[] }
-  | { readonly kind: 'more'; readonly entryId: string };
 
 interface IncomingBase {
   /** Platform delivery id (Slack event_id / Teams activity id): deduplicates retries and replicas. */

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { listenErrorOf } from './listen-error.ts';
 
 export interface HttpServer {
   /** Mount routes here (Slack events, Teams messages, health and metrics): one port for all. */
@@ -24,9 +25,10 @@ export function createHttpServer(): HttpServer {
     listen(port, host) {
       return new Promise((resolve, reject) => {
         const s = createServer(app);
-        s.once('error', reject);
+        const failed = (error: Error) => reject(listenErrorOf(error, port, host));
+        s.once('error', failed);
         const ready = () => {
-          s.off('error', reject);
+          s.off('error', failed);
           server = s;
           resolve((s.address() as AddressInfo).port);
         };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLogger } from './logger.ts';
+import { captureLogger } from '../../test/support/capture-logger.ts';
 
 describe('logger', () => {
   it('never writes tokens or secrets, whether named by a key or buried in text', () => {

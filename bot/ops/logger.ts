@@ -86,24 +86,7 @@ function errorHook(onError: (where: string) => void) {
   };
 }
 
-/** Logs nothing: for tests and tools whose stdout is data. */
+/** Logs nothing: for tools whose stdout is data, and tests that do not look at logs. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
-}
-
-/** A logger whose lines are kept, parsed, for tests that assert what was (not) logged. */
-export function captureLogger(options: Omit<LoggerOptions, 'destination'> = {}): {
-  logger: Logger;
-  lines: Record<string, unknown>[];
-  raw: string[];
-} {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const destination: DestinationStream = {
-    write(line: string) {
-      raw.push(line);
-      lines.push(JSON.parse(line) as Record<string, unknown>);
-    },
-  };
-  return { logger: createLogger({ level: 'debug', ...options, destination }), lines, raw };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { bodyLimit } from './bodyLimit.ts';
-import { captureLogger } from './logger.ts';
+import { captureLogger } from '../../test/support/capture-logger.ts';
 import { requestIdFrom, requestIds } from './requestContext.ts';
 
 describe('request ids on log lines', () => {

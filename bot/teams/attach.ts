@@ -3,7 +3,7 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import { hasTeamsSettings, readTeamsConfig, type TeamsConfig } from './config.ts';
 import { mountTeams, TEAMS_PATH } from './mount.ts';
-import { playgroundWanted, startPlayground, type Playground } from './playground.ts';
+import { PlaygroundMissingError, playgroundWanted, startPlayground, type Playground } from './playground.ts';
 
 /**
  * The Teams side of the composition root, so that bot/main.ts needs three lines for it:
@@ -26,6 +26,8 @@ export interface AttachOptions {
   readonly core: CoreDeps;
   readonly logger: Logger;
   readonly bodyLimitBytes?: number;
+  /** Where the plain-words lines for a person at the terminal go; stdout unless a test listens. */
+  readonly say?: (text: string) => void;
 }
 
 /** Mounts Teams when its settings are present or in local mode; null when Teams is not wanted. Throws TeamsConfigError. */
@@ -35,6 +37,7 @@ export function attachTeams(app: Express, options: AttachOptions): TeamsSide | n
   const limit = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
   mountTeams(app, { config, core: options.core, logger: options.logger, ...limit });
   let playground: Playground | null = null;
+  const say = options.say ?? ((text: string) => void process.stdout.write(text));
   return {
     config,
     async started(port) {
@@ -45,11 +48,12 @@ export function attachTeams(app: Express, options: AttachOptions): TeamsSide | n
       } catch (error) {
         // The bot itself is fine: say how to reach it another way rather than stop.
         options.logger.warn({ err: (error as Error).message, botEndpoint }, 'agents playground did not start; the bot still serves Teams locally');
+        if (error instanceof PlaygroundMissingError) say(`\n  ${error.message}\n\n`);
         return null;
       }
       options.logger.info({ url: playground.url, botEndpoint }, 'local mode: open the Agents Playground to talk to the bot');
       // Plain words next to the JSON logs: this line is what a newcomer looks for.
-      process.stdout.write(`\n  sqlbackup-bot is running locally. Open ${playground.url} to talk to it (Microsoft 365 Agents Playground).\n\n`);
+      say(`\n  sqlbackup-bot is running locally. Open ${playground.url} to talk to it (Microsoft 365 Agents Playground).\n\n`);
       return playground.url;
     },
     async stop() {

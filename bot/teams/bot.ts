@@ -1,13 +1,11 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
-import type { Logger } from '../ops/logger.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
 import { incomingOf, placeOf } from './incoming.ts';
 
 export interface TeamsBotDeps {
   readonly core: CoreDeps;
-  readonly logger: Logger;
   readonly cards?: DeliverOptions;
 }
 

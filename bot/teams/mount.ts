@@ -51,7 +51,7 @@ export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAd
  */
 export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
   const adapter = createTeamsAdapter(deps.config, deps.logger);
-  const bot = new TeamsBot({ core: deps.core, logger: deps.logger, cards: cardOptions(deps.config) });
+  const bot = new TeamsBot({ core: deps.core, cards: cardOptions(deps.config) });
   if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
   const authenticated = deps.config.auth === 'bot-framework';
   app.post(TEAMS_PATH, bodyLimit(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES), (req, res, next) => {

@@ -28,8 +28,23 @@ export function playgroundWanted(env: Readonly<Record<string, string | undefined
   return !/^(off|0|false|no)$/i.test(env['PLAYGROUND']?.trim() ?? '');
 }
 
+/** The Playground is a development dependency: an install with --omit=dev (the image) has none. */
+export class PlaygroundMissingError extends Error {
+  override readonly name = 'PlaygroundMissingError';
+  constructor() {
+    super(
+      'The Microsoft 365 Agents Playground is not installed (it is a development dependency, left out by npm ci --omit=dev). ' +
+        'Run npm ci without --omit=dev to get it, or set PLAYGROUND=off; the bot still serves Teams locally.',
+    );
+  }
+}
+
 function cliPath(): string {
-  return createRequire(import.meta.url).resolve('@microsoft/teams-app-test-tool/cli.js');
+  try {
+    return createRequire(import.meta.url).resolve('@microsoft/teams-app-test-tool/cli.js');
+  } catch {
+    throw new PlaygroundMissingError();
+  }
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { createStore } from '../../bot/store/createStore.ts';
 import type { Store } from '../../bot/store/store.ts';
 import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';

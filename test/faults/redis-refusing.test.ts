@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { createStore } from '../../bot/store/createStore.ts';
 import { isOutage } from '../../bot/store/redis.ts';
 import { messageEvent, nextTs } from '../replicas/slackEvents.ts';

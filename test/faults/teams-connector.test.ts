@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../bot/http/server.ts';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { mountTeams } from '../../bot/teams/mount.ts';
 import { message } from '../teams/activities.ts';
 import { coreDeps } from '../teams/core-deps.ts';

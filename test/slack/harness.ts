@@ -2,7 +2,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
 import { DEFAULT_LIMITS, type CoreLimits } from '../../bot/core/deps.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import type { Store } from '../../bot/store/store.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';

@@ -3,7 +3,7 @@ import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
 import { DEFAULT_LIMITS } from '../../bot/core/deps.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { ConfigError } from '../../bot/slack/config.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readStoreConfig, StoreConfigError } from '../../bot/store/config.ts';
 import { createStore } from '../../bot/store/createStore.ts';
 import { StoreUnavailableError } from '../../bot/store/redis.ts';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { freePort } from './redisServer.ts';
 
 describe('store configuration', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLogger } from '../../bot/ops/logger.ts';
+import { captureLogger } from '../support/capture-logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import { resilientStore } from '../../bot/store/resilient.ts';
 import type { Store } from '../../bot/store/store.ts';

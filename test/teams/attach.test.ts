@@ -10,17 +10,19 @@ import { coreDeps } from './core-deps.ts';
 
 let server: HttpServer | null = null;
 let side: TeamsSide | null = null;
+let said: string[] = [];
 
 afterEach(async () => {
   await side?.stop();
   await server?.close();
   side = null;
   server = null;
+  said = [];
 });
 
 async function attach(env: Record<string, string>, local: boolean, host = '127.0.0.1'): Promise<{ url: string; side: TeamsSide | null; port: number }> {
   server = createHttpServer();
-  side = attachTeams(server.app, { env, host, local, core: coreDeps(), logger: silentLogger() });
+  side = attachTeams(server.app, { env, host, local, core: coreDeps(), logger: silentLogger(), say: (text) => said.push(text) });
   const port = await server.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${String(port)}/api/messages`, side, port };
 }
@@ -57,6 +59,7 @@ describe('attachTeams', () => {
     const { side: teams, port } = await attach({}, true);
     const url = await teams!.started(port);
     expect(url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(said.join('')).toContain(`sqlbackup-bot is running locally. Open ${url!} to talk to it`);
     expect((await fetch(url!)).status).toBe(200);
     await teams!.stop();
     await expect(fetch(url!)).rejects.toThrow();

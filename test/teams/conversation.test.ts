@@ -1,6 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../bot/ops/logger.ts';
 import { TeamsBot } from '../../bot/teams/bot.ts';
 import { membersAdded, message, submit } from './activities.ts';
 import { coreDeps } from './core-deps.ts';
@@ -11,7 +10,7 @@ import { nodesOf, validateCard } from './validate-card.ts';
 let adapter: TestAdapter;
 
 beforeEach(() => {
-  const bot = new TeamsBot({ core: coreDeps(), logger: silentLogger() });
+  const bot = new TeamsBot({ core: coreDeps() });
   adapter = new TestAdapter(async (context) => bot.run(context));
 });
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
-import { handle } from '../core/handle.ts';
-import { DEFAULT_LIMITS, type CoreDeps } from '../core/deps.ts';
-import type { Incoming, Place } from '../core/types.ts';
+import { handle } from './handle.ts';
+import { DEFAULT_LIMITS, type CoreDeps } from './deps.ts';
+import type { Incoming, Place } from './types.ts';
 import { createMemoryStore } from '../store/memory.ts';
-import { silentLogger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { silentLogger } from '../ops/logger.ts';
+import { createMetrics } from '../ops/metrics.ts';
 
 const catalog = loadCatalog();
-const classifier = createClassifier(catalog) as unknown as CoreDeps['classifier'];
+const classifier = createClassifier(catalog);
 const place: Place = { platform: 'slack', team: 'T1', channel: 'C1', thread: '1.1', space: 'channel' };
 const ENTRY = 'UserErrorSQLLSNValidationFailure';
 

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * A button press on one of the bot's cards. Slack hands the action back as a button's value and
+ * Teams as an Action.Submit's data; anyone can post either, so both adapters check it with
+ * this one schema, and the type is derived from it so the two can never drift apart.
+ */
+
+const entryId = z.string().min(1).max(200);
+
+export const cardActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pick'), entryId }).readonly(),
+  z.strictObject({ kind: z.literal('feedback'), entryId, helpful: z.boolean() }).readonly(),
+  z.strictObject({ kind: z.literal('share'), entryIds: z.array(entryId).min(1).max(10).readonly() }).readonly(),
+  z.strictObject({ kind: z.literal('more'), entryId }).readonly(),
+]);
+
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/** An action read back from a platform, or null for anything the bot did not make. */
+export function parseCardAction(value: unknown): CardAction | null {
+  const parsed = cardActionSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
