@@ -45,7 +45,7 @@ function first(text: string, patterns: readonly RegExp[]): string | undefined {
 }
 
 /** "MSSQLSERVER/msDB [sqlserver-0.contoso.com]": instance, database and host of a workload item. */
-const WORKLOAD_NAME = /(?:entityFriendlyName|WorkloadName|BackupItemFriendlyName|DatasourceFriendlyName)["'_s]*\s*[:=]\s*"?([^"\r\n/]{1,128})\/([^"\r\n[]{1,128}?)\s*(?:\[([^\]\r\n]{1,128})\])?\s*"?\s*(?:,|$)/im;
+const WORKLOAD_NAME = /(?:entityFriendlyName|WorkloadName|BackupItemFriendlyName|DatasourceFriendlyName)["'_s]*\s*[:=]\s*"?([^"\r\n/]{1,128})\/([^"\r\n[]{1,128}?)\s*(?:\[([^\]\r\n]{1,128})\])?\s*"?\s*(?:[,}]|$)/im;
 /** `SQLDataBase;MSSQLSERVER;master`, `sqldatabase;mssqlserver;master`: the protected item name. */
 const ITEM_NAME = /\b(sqldatabase;([^;\s"'/]{1,128});([^\s"',;/\]]{1,128}))/i;
 

@@ -145,16 +145,22 @@ describe('threads', () => {
     expect(first.advice?.join(' ')).toMatch(/master takes full backups only.*never run/);
   });
 
+  it('reads a job on an availability group secondary as the secondary\'s error', async () => {
+    const reply = await say('UserErrorSQLPODoesNotSupportBackupType on the secondary replica, Backup (Differential)', channel('714.9'));
+    expect(entryIds(reply)).toEqual(['UserErrorSQLPODoesNotSupportBackupTypeOnSecondaryNode']);
+  });
+
   it('keeps a hostile database name inert in every command it fills', async () => {
-    for (const name of ["x]; DROP TABLE t; --", '$(rm -rf /)', "'; EXEC xp_cmdshell 'dir'; --"]) {
+    // T-SQL with every quoted identifier and string taken out: what is left is what SQL Server runs as code.
+    const bare = (sql: string): string => sql.replace(/\[(?:[^\]]|\]\])*\]|N?'(?:[^']|'')*'/g, '');
+    for (const name of ['x]; DROP TABLE t; --', '$(rm -rf /)', "'; EXEC xp_cmdshell 'dir'; --"]) {
       const thread = channel(`715.${++seq}`);
-      const paste = `UserErrorOperationNotAllowedDatabaseMirroringEnabled for database '${name.replace(/'/g, "''")}'`;
-      await say(`Error Code : UserErrorOperationNotAllowedDatabaseMirroringEnabled ${JSON.stringify({ entityFriendlyName: `MSSQLSERVER/${name} [sqlvm-02]` })} ${paste}`, thread);
+      await say(`UserErrorOperationNotAllowedDatabaseMirroringEnabled ${JSON.stringify({ entityFriendlyName: `MSSQLSERVER/${name} [sqlvm-02]` })}`, thread);
       const reply = body(await say('t-sql?', thread), 'follow-up');
-      const code = [reply.code, ...(reply.actions ?? []).map((a) => a.code)].filter((c) => c !== undefined).map((c) => c.body).join('\n');
-      // Wherever the name went in, it went in quoted: never as bare T-SQL.
-      expect(code).not.toMatch(/(?<![[']|'')DROP TABLE t/);
-      expect(code).not.toMatch(/(?<!'')EXEC xp_cmdshell/);
+      const sql = [reply.code, ...(reply.actions ?? []).map((a) => a.code)].filter((c) => c?.lang === 'sql').map((c) => c!.body).join('\n');
+      expect(reply.filled, name).toEqual([`database = ${name}`]);
+      expect(sql).toContain('SET PARTNER OFF');
+      expect(bare(sql)).not.toMatch(/DROP TABLE|xp_cmdshell|rm -rf/);
     }
   });
 
