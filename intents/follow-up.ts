@@ -32,6 +32,7 @@ const NOT_IT =
 
 // Most specific first. Every pattern is a flat alternation: no nested quantifiers.
 const RULES: readonly (readonly [Topic, RegExp])[] = [
+  ['fix', /\bre-?regist\w*\b/],
   ['support', /\b(?:support (?:case|ticket|request)|open a (?:case|ticket)|raise a (?:case|ticket)|microsoft support|azure support|escalat\w*|still (?:fails?|failing|broken|errors?|happening)|keeps? (?:on )?failing after|after (?:\d+|twenty[- ]four) ?(?:h|hrs?|hours?|days?)\b|(?:didn'?t|did not|doesn'?t|does not) (?:help|work|fix)|no luck)/],
   ['more', /\b(?:what else|anything else|something else|other (?:causes?|reasons?|ideas?|options?)|(?:looks?|seems?|is|are) (?:fine|ok|okay|good)|already (?:checked|did|tried|done)|ruled out)\b/],
   ['instances', /\b(?:named instances?|instances|several instances?|multiple instances?|two instances?|other instances?|another instance|default instance)\b/],
@@ -124,7 +125,8 @@ export function createFollowUpClassifier(known: ReadonlySet<string> = new Set())
   function ask(topic: Topic, text: string, terms: readonly string[]): Extract<FollowUp, { kind: 'ask' }> {
     const lang = langOf(text) ?? (topic === 'sql' ? 'sql' : topic === 'powershell' ? 'powershell' : undefined);
     // "az cli version pls" asks for the Azure CLI version of the command, not about versions.
-    const scripting = lang !== undefined && (SCRIPT_TOPICS.has(topic) || topic === 'fix' || (topic === 'versions' && LANG_VERSION.test(text)));
+    // A facet topic answers in the language asked itself; "t-sql to see why" wants the code.
+    const scripting = lang !== undefined && (!FACETS.has(topic) || SCRIPT_TOPICS.has(topic) || (topic === 'versions' && LANG_VERSION.test(text)));
     return { kind: 'ask', topic: scripting ? 'fix' : topic, terms, ...(lang ? { lang } : {}) };
   }
 

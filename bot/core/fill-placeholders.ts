@@ -18,7 +18,8 @@ export function valuesOf(d: PasteDetails): Partial<Record<Placeholder, string>> 
     vm,
     vault: d.vault,
     'resource-group': d.resourceGroup,
-    item: d.item,
+    // Azure names a SQL backup item SQLDataBase;<instance>;<database>.
+    item: d.item ?? (d.instance && d.database ? `SQLDataBase;${d.instance};${d.database}` : undefined),
     'job-id': d.jobId,
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));

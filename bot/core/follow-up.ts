@@ -93,10 +93,13 @@ function facet(
     if (own && speaks(own.code)) return { ...base, heading: FACET_LABELS[t], text: own.answer, ...(own.code ? { code: own.code } : {}), link };
   }
   const known = knowledgeFor(catalog, entry, topic, ask.terms, ask.lang);
-  if (known) return fromKnowledge(known, base, heading, link, ask.lang);
+  const steps = entry.actions.filter((a) => relevance(ask.terms, `${a.text} ${a.code?.body ?? ''}`) >= 2);
+  // General facts the question does not name and the entry does not point to lose to the
+  // entry's own steps that use the question's words ("do I need the private key too?").
+  const loose = known !== undefined && !entry.see.includes(known.id) && relevance(ask.terms, `${known.title} ${known.keywords.join(' ')}`) === 0;
+  if (known && !(loose && steps.length > 0)) return fromKnowledge(known, base, heading, link, ask.lang);
   if (ask.lang) return script(catalog, entry, ask.lang, base, link);
   if (topic === 'support') return support(entry, base, link);
-  const steps = entry.actions.filter((a) => relevance(ask.terms, `${a.text} ${a.code?.body ?? ''}`) >= 2);
   if (steps.length > 0) return { ...base, heading, text: `What the steps for ${entry.id} say about that:`, actions: steps, link };
   return { ...base, heading, text: nothingSpecific(catalog, entry), link };
 }
