@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ensureBuild } from '../scripts/ensure-build.ts';
 import { median } from './measure.ts';
 import { measureProcessStart, type ProcessStart } from './process-start.ts';
+import { measureThreadTurns, type ThreadTurns } from './thread-turns.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
 const WORKER = fileURLToPath(new URL('./bench-worker.ts', import.meta.url));
@@ -59,12 +60,20 @@ const result = Object.fromEntries(
 // What `npm start` and bin/sqlbackup run: the build, current with the sources.
 ensureBuild();
 const start = await measureProcessStart(runs);
+const turns = await measureThreadTurns();
 
 if (values.json) {
-  console.log(JSON.stringify({ ...result, processStart: start }, null, 2));
+  console.log(JSON.stringify({ ...result, processStart: start, threadTurns: turns }, null, 2));
 } else {
   printTable(result.classifier, result.baseline);
   printStart(start);
+  printTurns(turns);
+}
+
+function printTurns(t: ThreadTurns): void {
+  const ms = (n: number) => `${n.toFixed(2)} ms`;
+  console.log(`\nA question in the bot's thread, through core handle() with the memory store (${t.turns} turns over every entry):`);
+  console.log(`  p50 ${ms(t.p50)}   p99 ${ms(t.p99)} ${t.p99 < 20 ? 'ok ' : 'MISS'} < 20 ms   max ${ms(t.max)}`);
 }
 
 function printStart(p: ProcessStart): void {
