@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { COMMANDS } from '../core/commands.ts';
 import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, echo, escape } from './slack-text.ts';
@@ -58,12 +59,19 @@ export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock
   return blocks;
 }
 
+/** `/sqlbackup <command> <usage>` in one column, what it does in the next; from the command table. */
+function commandLines(): string {
+  const said = COMMANDS.map((c) => `/sqlbackup ${c.name}${c.usage ? ` ${c.usage}` : ''}`);
+  const width = Math.max(...said.map((s) => s.length)) + 2;
+  return COMMANDS.map((c, i) => `${said[i]!.padEnd(width)}${c.summary}`).join('\n');
+}
+
 export function help(): KnownBlock[] {
   return sections(
     [
       '*sqlbackup* explains Azure Backup failures for SQL Server on Azure VMs.',
       'Paste an error in a channel I am in and I answer in a thread. Ask follow-ups there: _why?_, _how do I fix it?_, _is there a PowerShell command?_',
-      codeBlock('/sqlbackup <error code or words>   look one up (only you see it)\n/sqlbackup list                     every entry, grouped\n/sqlbackup search <words>           the closest entries\n/sqlbackup stats                    the most frequent errors, last 7 and 30 days\n/sqlbackup watch off | on           stop or resume answering pastes in this channel\n/sqlbackup help                     this message'),
+      codeBlock(commandLines()),
     ].join('\n'),
   );
 }

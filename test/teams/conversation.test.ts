@@ -81,7 +81,9 @@ describe('Teams conversations', () => {
 
   it('offers help and the list as commands', async () => {
     const help = cardOf((await exchange(message('help')))[0]!);
-    expect(JSON.stringify(help)).toContain('lookup CODE');
+    expect(JSON.stringify(help)).toContain('lookup <error code>');
+    // Read from the core's command table: the Teams help used to leave watch out.
+    expect(JSON.stringify(help)).toContain('watch on | off');
     const list = cardOf((await exchange(message('list', { scope: 'groupChat', mention: true })))[0]!);
     expect(runs(list)).toEqual(expect.arrayContaining(['UserErrorSQLNoSysadminMembership', 'UserErrorParentFullBackupMissing']));
   });
