@@ -3,6 +3,7 @@ import { operatorDirsFrom } from '../catalog/index.ts';
 import { DEFAULT_LIMITS, type CoreLimits } from './core/deps.ts';
 import type { LogLevel } from './ops/logger.ts';
 import { readSlackConfig, ConfigError, type SlackConfig } from './slack/config.ts';
+import { AlertsConfigError, readAlertsConfig, type AlertsConfig } from './alerts/config.ts';
 import { readStoreConfig, StoreConfigError, type StoreConfig } from './store/config.ts';
 import { hasTeamsSettings, readTeamsConfig, TeamsConfigError, type TeamsConfig } from './teams/config.ts';
 
@@ -24,6 +25,7 @@ export { ConfigError };
  *   THREAD_TTL_HOURS              how long a thread remembers its entry (default 168)
  *   HOST                          interface to listen on (default all; 127.0.0.1 in local mode)
  *   PLAYGROUND                    off: local mode without the Agents Playground
+ *   ALERT_*                       the Azure Monitor alerts webhook (bot/alerts/config.ts)
  * With no Slack and no Teams setting at all the bot runs in local mode: loopback, Teams
  * unauthenticated, the Agents Playground beside it, so a newcomer can talk to it at once.
  */
@@ -43,6 +45,7 @@ export interface BotConfig {
   readonly host: string | undefined;
   readonly playground: boolean;
   readonly store: StoreConfig;
+  readonly alerts: AlertsConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,10 +79,12 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
   const local = slack === null && !hasTeamsSettings(env);
   const host = env['HOST']?.trim() || (local ? '127.0.0.1' : undefined);
   let teams: TeamsConfig | null = null;
+  let alerts: AlertsConfig;
   try {
     if (local || hasTeamsSettings(env)) teams = readTeamsConfig(env, host ?? '0.0.0.0');
+    alerts = readAlertsConfig(env);
   } catch (error) {
-    if (error instanceof TeamsConfigError) throw new ConfigError(error.message);
+    if (error instanceof TeamsConfigError || error instanceof AlertsConfigError) throw new ConfigError(error.message);
     throw error;
   }
   return {
@@ -99,6 +104,7 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
     host,
     playground: !/^(off|0|false|no)$/i.test(env['PLAYGROUND']?.trim() ?? ''),
     store,
+    alerts,
   };
 }
 

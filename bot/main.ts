@@ -9,6 +9,7 @@ import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
 import type { PlatformFactory } from './core/platform.ts';
 import { slackPlatform } from './slack/platform.ts';
+import { startAlerts } from './alerts/start.ts';
 import { teamsPlatform } from './teams/index.ts';
 
 /**
@@ -45,6 +46,16 @@ const platforms: PlatformFactory[] = [
   ...(config.teams ? [teamsPlatform(config.teams, { local: config.local, playground: config.playground })] : []),
 ];
 const server = buildBotServer({ platforms, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
+// Azure Monitor alerts: delivered by the same platforms, into the conversations that asked.
+const alerts = startAlerts({
+  config: config.alerts,
+  core,
+  platforms: server.platforms,
+  http: server.http.app,
+  registry: metrics.registry,
+  bodyLimitBytes: config.bodyLimitBytes,
+  track: (work) => server.track(work),
+});
 const port = await orStop(() => server.start(config.port, config.host), [ConfigError]);
 const modes = Object.fromEntries(server.platforms.map((p) => [p.platform, p.mode]));
 logger.info({ port, slack: modes['slack'] ?? 'off', teams: modes['teams'] ?? 'off', entries: catalog.entries.length }, 'sqlbackup-bot is listening');
@@ -55,6 +66,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   try {
+    alerts.stop();
     await server.stop();
     await store.close();
   } catch (error) {

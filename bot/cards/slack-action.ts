@@ -11,6 +11,12 @@ const actionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('feedback'), entryId: id, helpful: z.boolean() }),
   z.strictObject({ kind: z.literal('share'), entryIds: z.array(id).min(1).max(10) }),
   z.strictObject({ kind: z.literal('more'), entryId: id }),
+  z.strictObject({
+    kind: z.literal('alert'),
+    op: z.enum(['ack', 'mute', 'unmute']),
+    problemId: z.string().regex(/^[0-9a-f]{24}$/),
+    hours: z.union([z.literal(0), z.literal(8), z.literal(24)]).optional(),
+  }),
 ]);
 
 /**

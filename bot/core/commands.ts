@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../../catalog/index.ts';
+import { alertsCommand, openCommand } from '../alerts/commands.ts';
 import { answerFor } from './answer.ts';
 import { refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
@@ -75,6 +76,11 @@ export async function runCommand(deps: CoreDeps, place: Place, raw: string): Pro
       break;
     case 'watch':
       return plain(await watchBody(deps, place, arg.toLowerCase()));
+    case 'alerts':
+      return plain(await alertsCommand(deps, place, arg));
+    case 'open':
+      if (!arg) return plain(await openCommand(deps, place));
+      break;
   }
   const lookup = word.toLowerCase() === 'lookup' && arg ? arg : text;
   const c = deps.classifier.classify(lookup, 'direct');

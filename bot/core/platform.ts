@@ -18,6 +18,11 @@ export interface ChatPlatform {
    * the first message posted. Throws when the platform refuses; callers retry.
    */
   post(place: Place, reply: Reply): Promise<string>;
+  /**
+   * Where replies to a message it posted live, as its adapter reports them for the messages
+   * people write there: the thread whose context follow-ups are answered in.
+   */
+  replyPlace(place: Place, messageId: string): Place;
   /** Redraws a message this platform posted (its id from `post`). */
   update(place: Place, messageId: string, reply: Reply): Promise<void>;
   /** Called once the shared HTTP server listens (Socket Mode connects, the Playground starts). */

@@ -1,4 +1,5 @@
 import type { Action, Category, CodeBlock, Entry, FacetTopic } from '../../catalog/index.ts';
+import type { AlertView } from './alert-view.ts';
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -30,7 +31,9 @@ export type CardAction =
   | { readonly kind: 'pick'; readonly entryId: string }
   | { readonly kind: 'feedback'; readonly entryId: string; readonly helpful: boolean }
   | { readonly kind: 'share'; readonly entryIds: readonly string[] }
-  | { readonly kind: 'more'; readonly entryId: string };
+  | { readonly kind: 'more'; readonly entryId: string }
+  /** Alert root cards: acknowledge, mute for `hours` (0: until resolved), unmute. */
+  | { readonly kind: 'alert'; readonly op: 'ack' | 'mute' | 'unmute'; readonly problemId: string; readonly hours?: number | undefined };
 
 interface IncomingBase {
   /** Platform delivery id (Slack event_id / Teams activity id): deduplicates retries and replicas. */
@@ -114,7 +117,9 @@ export type ReplyBody =
   /** What the team keeps hitting: the most answered entries over the last 7 and 30 days. */
   | { readonly kind: 'stats'; readonly windows: readonly StatsWindow[] }
   /** Plain information: watch on/off, rate limits, "nothing found". */
-  | { readonly kind: 'notice'; readonly text: string };
+  | { readonly kind: 'notice'; readonly text: string }
+  /** The root card of an alert problem, posted with nobody asking and redrawn as it changes. */
+  | { readonly kind: 'alert'; readonly view: AlertView };
 
 /**
  * How the adapter delivers the reply: in the thread of the message, privately to the user

@@ -11,6 +11,8 @@ export interface BotServer {
   readonly http: HttpServer;
   /** The chat platforms built from their settings, in the order given. */
   readonly platforms: readonly ChatPlatform[];
+  /** Work to wait for on shutdown that runs after its request was answered. */
+  track<T>(work: Promise<T>): Promise<T>;
   /** Listens on `port` (0: any free one), then starts each platform; resolves with the port. */
   start(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export function buildBotServer(options: BotServerOptions): BotServer {
   return {
     http,
     platforms,
+    track: context.track,
     async start(port, host) {
       const bound = await http.listen(port, host);
       for (const platform of platforms) await platform.start(bound);

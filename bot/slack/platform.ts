@@ -20,6 +20,8 @@ export function slackPlatform(config: SlackConfig): PlatformFactory {
         if (ts === undefined) throw new Error('slack: chat.postMessage returned no ts');
         return ts;
       },
+      // A reply in the thread of a top-level post carries its ts as thread_ts, DMs included.
+      replyPlace: (place, ts) => ({ ...place, thread: ts }),
       update: (place, ts, reply) => redraw(slack.client, place, ts, reply),
       start: () => slack.start(),
       stop: () => slack.stop(),

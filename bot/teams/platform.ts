@@ -43,6 +43,9 @@ export function teamsPlatform(config: TeamsConfig, options: TeamsPlatformOptions
         if (id === undefined) throw new Error('teams: the connector returned no activity id');
         return id;
       },
+      // As placeOf reads a message said there: a channel post roots a reply chain; a group
+      // chat is one long thread; a personal chat is the conversation itself.
+      replyPlace: (place, id) => ({ ...place, thread: place.space === 'channel' ? id : place.space === 'group' ? place.channel : null }),
       async update(place, id, reply) {
         await proactive(place, (context) => redraw(context, id, reply, cards));
       },
