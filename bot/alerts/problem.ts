@@ -37,8 +37,8 @@ export function isMuted(problem: Problem, now: number): boolean {
   return problem.mute !== null && (problem.mute.until === null || problem.mute.until > now);
 }
 
-export function utc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export function utc(at: number | string): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function ordinal(n: number): string {

@@ -5,9 +5,11 @@ import { cut } from './adaptive-text.ts';
 
 /**
  * An alert's root card as Adaptive Card parts: Azure's facts, state and buttons. The caller
- * appends the diagnosis card's body (the same one a paste gets) under them.
+ * appends the diagnosis card's body (the same one a paste gets) under them. The alert's
+ * buttons sit in the body, under the facts they act on: the card's own action bar holds at
+ * most five, and the diagnosis needs its Docs and Helpful buttons there.
  */
-export function alertParts(view: AlertView): { title: string; body: AcNode[]; actions: AcNode[] } {
+export function alertParts(view: AlertView): { title: string; body: AcNode[] } {
   const title = headline(view);
   const body: AcNode[] = [
     container(
@@ -26,5 +28,6 @@ export function alertParts(view: AlertView): { title: string; body: AcNode[]; ac
     ...alertButtons(view).map((b) => submit(b.label, b.action, b.primary ? 'positive' : undefined)),
     ...(view.investigationLink ? [openUrl('Investigate in Azure', view.investigationLink)] : []),
   ];
-  return { title, body, actions };
+  if (actions.length > 0) body.push({ type: 'ActionSet', actions });
+  return { title, body };
 }

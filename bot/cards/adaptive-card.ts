@@ -154,8 +154,8 @@ function alertCard(view: AlertView): AdaptiveCard {
   const parts = alertParts(view);
   const diagnosis = view.diagnosis ? renderBody(view.diagnosis)[0] : undefined;
   const withDiagnosis = (): AdaptiveCard =>
-    card(parts.title, [...parts.body, ...(diagnosis?.body ?? [])], [...parts.actions, ...(diagnosis?.actions ?? [])]);
-  return fit([withDiagnosis, () => card(parts.title, parts.body, parts.actions)]);
+    card(parts.title, [...parts.body, ...(diagnosis?.body ?? [])], diagnosis?.actions ?? []);
+  return fit([withDiagnosis, () => card(parts.title, parts.body)]);
 }
 
 /** The cards for a reply, in sending order; the reply's note goes under the last one. */

@@ -9,14 +9,14 @@ export function headline(view: AlertView): string {
   return view.state.kind === 'resolved' ? `Resolved: ${title}` : title;
 }
 
-/** One line each: resolved how, acknowledged by whom, muted until when. */
-export function stateLines(view: AlertView): string[] {
+/** One line each: resolved how, acknowledged by whom, muted until when. `who` shows a user id as the platform does. */
+export function stateLines(view: AlertView, who: (user: string) => string = (user) => user): string[] {
   const lines: string[] = [];
   if (view.state.kind === 'resolved') {
     lines.push(view.state.by === 'azure' ? `Resolved by Azure at ${view.state.at}.` : `Resolved after a quiet period: no new failure since ${view.state.at}.`);
   }
-  if (view.acknowledged) lines.push(`Acknowledged by ${view.acknowledged.by} at ${view.acknowledged.at}.`);
-  if (view.muted) lines.push(`Muted by ${view.muted.by} ${view.muted.until ? `until ${view.muted.until}` : 'until resolved'}: repeats are counted, not announced.`);
+  if (view.acknowledged) lines.push(`Acknowledged by ${who(view.acknowledged.by)} at ${view.acknowledged.at}.`);
+  if (view.muted) lines.push(`Muted by ${who(view.muted.by)} ${view.muted.until ? `until ${view.muted.until}` : 'until resolved'}: repeats are counted, not announced.`);
   return lines;
 }
 

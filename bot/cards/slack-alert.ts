@@ -13,8 +13,9 @@ export function alertBlocks(view: AlertView, positions: Positions, diagnosis: Kn
   const blocks: KnownBlock[] = [header(`${view.state.kind === 'resolved' ? '✅' : '🚨'} ${cutPlain(headline(view), 140)}`)];
   const fields = view.facts.slice(0, 10).map((f) => ({ type: 'mrkdwn' as const, text: `*${escape(f.label)}*\n${escape(cutPlain(f.value, 300))}` }));
   if (fields.length > 0) blocks.push({ type: 'section', fields });
-  const states = stateLines(view);
-  if (states.length > 0) blocks.push(context(...states.map((l) => `${icon} ${escape(l)}`)));
+  // The lines are fixed words and times; only who acted is variable: a mention, or escaped.
+  const states = stateLines(view, (user) => (/^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escape(user)));
+  if (states.length > 0) blocks.push(context(...states.map((l) => `${icon} ${l}`)));
   const azure = [`*Azure says:* ${escape(cutPlain(view.description, 1200))}`];
   if (view.recommended) azure.push(`*Azure recommends:* ${escape(cutPlain(view.recommended, 1200))}`);
   blocks.push(...sections(azure.join('\n')));
