@@ -24,6 +24,8 @@ export interface StartAlertsOptions {
   readonly track: <T>(work: Promise<T>) => Promise<T>;
   /** How often open problems are checked for the quiet period (default 10 minutes). */
   readonly sweepMs?: number;
+  /** Attempts per post and the first backoff (default 4 attempts from 500 ms). */
+  readonly retry?: { readonly attempts: number; readonly baseMs: number };
 }
 
 /** The alerts side of the composition root: the desk, its webhook, its quiet-period sweep. */
@@ -35,6 +37,7 @@ export function startAlerts(options: StartAlertsOptions): AlertsSide {
     routes: options.config.routes,
     quietMs: options.config.quietMs,
     metrics,
+    ...(options.retry ? { retry: options.retry } : {}),
   });
   const webhook = mountAlertWebhook(options.http, {
     config: options.config,

@@ -67,6 +67,9 @@ export interface AlertBotOptions {
   readonly bodyLimitBytes?: number;
 }
 
+/** Short backoff, so the retry tests take milliseconds. */
+const RETRY = { attempts: 3, baseMs: 20 };
+
 /**
  * The real bot in this process: core, both platforms behind their boundary, the alerts
  * webhook and desk, on one port. Only Slack's Web API, response_url and the Bot Framework
@@ -106,6 +109,7 @@ export async function startAlertBot(options: AlertBotOptions = {}): Promise<Aler
     http: server.http.app,
     registry: metrics.registry,
     track,
+    retry: RETRY,
     ...bodyLimit,
   });
   const port = await server.start(0, '127.0.0.1');
