@@ -47,10 +47,30 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/**
+ * Diagnoses per catalog, by code and message: a card is redrawn on every repeat, press and
+ * close, and classifying Azure's message again each time is the costliest part of a redraw.
+ */
+const diagnoses = new WeakMap<object, Map<string, AlertView['diagnosis']>>();
+
 /** The diagnosis a paste of this alert's code and message would get. */
 export function diagnosisOf(deps: CoreDeps, problem: Problem): AlertView['diagnosis'] {
   const { alert, code } = problem;
   if (!alert.sql) return null;
+  const cache = diagnoses.get(deps.catalog) ?? new Map<string, AlertView['diagnosis']>();
+  diagnoses.set(deps.catalog, cache);
+  const key = `${code.entryId ?? ''}\n${code.code}\n${alert.description}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const diagnosis = diagnose(deps, problem);
+  // Bounded: alert messages repeat, but a flood of distinct ones must not grow it forever.
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, diagnosis);
+  return diagnosis;
+}
+
+function diagnose(deps: CoreDeps, problem: Problem): AlertView['diagnosis'] {
+  const { alert, code } = problem;
   const entry = code.entryId ? deps.catalog.get(code.entryId) : undefined;
   const c = deps.classifier.classify(alert.description, 'direct');
   if (entry) {
