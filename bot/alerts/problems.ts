@@ -25,15 +25,21 @@ export async function openProblem(deps: CoreDeps, place: Place, item: string, co
 
 export async function markOpen(deps: CoreDeps, problem: Problem): Promise<void> {
   await deps.store.set(alertKeys.open(problem.place, problem.item, problem.code.code), problem.id, PROBLEM_TTL_MS);
-  const list = (await deps.store.get<string[]>(alertKeys.list(problem.place))) ?? [];
   // The newest 100 are plenty for a chat list; older ones still close by quiet period.
-  await deps.store.set(alertKeys.list(problem.place), [...list.filter((id) => id !== problem.id), problem.id].slice(-100), PROBLEM_TTL_MS);
+  await editList(deps, problem.place, (ids) => [...ids.filter((id) => id !== problem.id), problem.id].slice(-100));
 }
 
 export async function markClosed(deps: CoreDeps, problem: Problem): Promise<void> {
   await deps.store.delete(alertKeys.open(problem.place, problem.item, problem.code.code));
-  const list = (await deps.store.get<string[]>(alertKeys.list(problem.place))) ?? [];
-  await deps.store.set(alertKeys.list(problem.place), list.filter((id) => id !== problem.id), PROBLEM_TTL_MS);
+  await editList(deps, problem.place, (ids) => ids.filter((id) => id !== problem.id));
+}
+
+/** Problems of one conversation open and close on any replica: the list is edited under its own lock. */
+async function editList(deps: CoreDeps, place: Place, edit: (ids: string[]) => string[]): Promise<void> {
+  const key = alertKeys.list(place);
+  await withLock(deps, `${key}:lock`, async () => {
+    await deps.store.set(key, edit((await deps.store.get<string[]>(key)) ?? []), PROBLEM_TTL_MS);
+  });
 }
 
 /** The open problems of a conversation, oldest first. */
@@ -43,15 +49,39 @@ export async function openProblems(deps: CoreDeps, place: Place): Promise<Proble
   return problems.filter((p): p is Problem => p !== undefined && p.resolved === null);
 }
 
+/** Work waiting for a lock in this process, by key: only the first of them polls the store. */
+const local = new Map<string, Promise<unknown>>();
+
 /**
- * Runs `work` holding the lock of (conversation, item, code), so two replicas receiving two
- * alerts of one problem at once open one root, not two. Gives up after `waitMs`.
+ * A lock outlives the slowest post it guards (a platform's own retries included): if it
+ * expired while its holder was still posting a root, the next alert would post another.
  */
-export async function withLock<T>(deps: CoreDeps, key: string, work: () => Promise<T>, waitMs = 10_000): Promise<T> {
+const LOCK_TTL_MS = 120_000;
+
+/**
+ * Runs `work` holding the lock of `key` in the store, so two replicas receiving two alerts
+ * of one problem at once open one root, not two. Within a process, work on one key queues
+ * in memory; only its head polls the store, backing off, so a burst of alerts for one
+ * problem does not turn into a storm of store round trips. Gives up after `waitMs`.
+ */
+export async function withLock<T>(deps: CoreDeps, key: string, work: () => Promise<T>, waitMs = 60_000): Promise<T> {
+  const previous = local.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => holding(deps, key, work, waitMs));
+  const tail = run.catch(() => undefined);
+  local.set(key, tail);
+  void tail.then(() => {
+    if (local.get(key) === tail) local.delete(key);
+  });
+  return run;
+}
+
+async function holding<T>(deps: CoreDeps, key: string, work: () => Promise<T>, waitMs: number): Promise<T> {
   const deadline = Date.now() + waitMs;
-  while (!(await deps.store.claim(key, 30_000))) {
+  let pause = 20;
+  while (!(await deps.store.claim(key, LOCK_TTL_MS))) {
     if (Date.now() > deadline) throw new Error('alerts: lock not released in time');
-    await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+    await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    pause = Math.min(pause * 1.5, 500);
   }
   try {
     return await work();
