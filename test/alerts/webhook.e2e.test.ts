@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL, message } from '../teams/activities.ts';
+import { CHANNEL, message, submit } from '../teams/activities.ts';
 import { nodesOf, validateCard } from '../teams/validate-card.ts';
 import { blockActions, buttonsOf, slashCommand } from '../slack/payloads.ts';
 import { messageEvent } from '../replicas/slackEvents.ts';
@@ -206,6 +206,23 @@ describe('Azure Monitor alerts into Slack and Teams', () => {
     expect(list).toContain(`https://slack.com/archives/${slackChannel}/p${rootTs.replace('.', '')}`);
   });
 
+  it('Teams: Acknowledge redraws the root card in place; a press forged from another conversation changes nothing', async () => {
+    expect(await bot.teamsSend(message('alerts here', { scope: 'channel', mention: true }))).toBe(200);
+    await fire(onDatabase(another('restore-failure', 70, bot.at()), 'PayrollDB'));
+    const root = bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('PayrollDB')).at(-1)!;
+    const rootId = `sent-${bot.connector.calls.slice(0, bot.connector.calls.indexOf(root) + 1).filter((c) => c.method === 'POST').length}`;
+    const ack = nodesOf(cardOf(root)).find((n) => n.type === 'Action.Submit' && n.title === 'Acknowledge')!;
+    const action = (ack.data as Record<string, unknown>)['sqlbackup'];
+    const before = bot.connector.calls.length;
+    expect(await bot.teamsSend(submit(action, rootId, { scope: 'groupChat' }))).toBe(200);
+    const forged = bot.connector.calls.slice(before);
+    expect(forged.some((c) => c.method === 'PUT')).toBe(false);
+    expect(JSON.stringify(forged.map((c) => c.body))).toContain('no longer tracked');
+    expect(await bot.teamsSend(submit(action, rootId, { scope: 'channel', root: rootId }))).toBe(200);
+    const redrawn = bot.connector.calls.find((c) => c.method === 'PUT' && c.activityId === rootId);
+    expect(cardText(cardOf(redrawn))).toMatch(/Acknowledged by 00000000-0000-0000-0000-0000000000aa at/);
+  });
+
   it('muted: a repeat is counted on the card but not announced in the thread', async () => {
     await subscribeSlack(slackChannel);
     await fire(another('unsupported-backup-type', 50, bot.at()));
@@ -271,6 +288,11 @@ describe('the webhook refuses what it must, and posts nothing', () => {
     }
   });
 });
+
+/** The alert, about another database of the same instance: a problem of its own. */
+function onDatabase(alert: Record<string, unknown>, database: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(alert).replace(/SQLDataBase;MSSQLSERVER;[A-Za-z]+/g, `SQLDataBase;MSSQLSERVER;${database}`)) as Record<string, unknown>;
+}
 
 /** The ts the stand-in Slack gave the channel's first root post. */
 function rootTsOf(channel: string): string {
