@@ -102,6 +102,7 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
     teams,
     local,
     host,
+    // PLAYGROUND=off (or 0/false/no) keeps local mode without the playground: tests, CI, headless use.
     playground: !/^(off|0|false|no)$/i.test(env['PLAYGROUND']?.trim() ?? ''),
     store,
     alerts,
