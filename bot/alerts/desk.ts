@@ -46,7 +46,10 @@ export function createAlertDesk(options: AlertDeskOptions): AlertDesk {
   };
   const card = (problem: Problem): Reply => ({ body: { kind: 'alert', view: viewOf(core, problem, core.clock()) }, delivery: 'thread' });
   const inThread = (problem: Problem): Place => platformOf(problem.place).replyPlace(problem.place, problem.rootId ?? '');
-  const say = (problem: Problem, text: string) => platformOf(problem.place).post(inThread(problem), { body: { kind: 'notice', text }, delivery: 'thread' });
+  // A problem whose root never got posted has no thread to speak in; its next alert posts the root.
+  const say = async (problem: Problem, text: string) => {
+    if (problem.rootId !== null) await platformOf(problem.place).post(inThread(problem), { body: { kind: 'notice', text }, delivery: 'thread' });
+  };
   const redraw = async (problem: Problem) => {
     if (problem.rootId !== null) await platformOf(problem.place).update(problem.place, problem.rootId, card(problem));
   };
