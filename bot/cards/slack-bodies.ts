@@ -62,8 +62,9 @@ export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock
 /** `/sqlbackup <command> <usage>` in one column, what it does in the next; from the command table. */
 function commandLines(): string {
   const said = COMMANDS.map((c) => `/sqlbackup ${c.name}${c.usage ? ` ${c.usage}` : ''}`);
-  const width = Math.max(...said.map((s) => s.length)) + 2;
-  return COMMANDS.map((c, i) => `${said[i]!.padEnd(width)}${c.summary}`).join('\n');
+  // A long usage (alerts' filters) would push every summary far right: it gets its own line.
+  const width = Math.max(...said.filter((s) => s.length <= 32).map((s) => s.length)) + 2;
+  return COMMANDS.map((c, i) => (said[i]!.length < width ? `${said[i]!.padEnd(width)}${c.summary}` : `${said[i]!}\n${' '.repeat(width)}${c.summary}`)).join('\n');
 }
 
 export function help(): KnownBlock[] {
