@@ -8,6 +8,9 @@
  * Reports acknowledgement latency, answers posted, lost (must be 0), duplicated (must be
  * 0) and peak memory per replica; exits 1 if anything was lost or duplicated.
  * Bounded: at most 100,000 events, a fixed number of requests in flight, loopback only.
+ * A third scenario (alerts, bench/load-alerts.ts) sends Azure Monitor alerts to two replicas
+ * behind Redis: `--alert-rate 50 --alert-duration 30`, 200 databases, 20% repeats, 10%
+ * duplicate deliveries; every problem must get exactly one root post.
  */
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/index.ts';
@@ -15,6 +18,7 @@ import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../test/
 import { FakeSlackApi } from '../test/replicas/fakeSlackApi.ts';
 import { messageEvent, signedHeaders } from '../test/replicas/slackEvents.ts';
 import { redisServerPath, startRedis } from '../test/store/redisServer.ts';
+import { runAlertLoad, type AlertLoadResult } from './load-alerts.ts';
 import { percentile } from './measure.ts';
 
 const { values } = parseArgs({
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     both: { type: 'string', default: '0.1' },
     'max-in-flight': { type: 'string', default: '256' },
     only: { type: 'string' },
+    'alert-rate': { type: 'string', default: '50' },
+    'alert-duration': { type: 'string', default: '30' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -35,9 +41,10 @@ const TOTAL = Math.min(Math.round(RATE * DURATION_S), 100_000);
 if (
   !(RATE > 0 && RATE <= 2000 && DURATION_S > 0 && DURATION_S <= 600 && BOTH >= 0 && BOTH <= 1) ||
   !(Number.isInteger(MAX_IN_FLIGHT) && MAX_IN_FLIGHT >= 1) ||
-  (values.only !== undefined && values.only !== 'memory' && values.only !== 'redis')
+  (values.only !== undefined && values.only !== 'memory' && values.only !== 'redis' && values.only !== 'alerts') ||
+  !(Number(values['alert-rate']) > 0 && Number(values['alert-rate']) <= 1000 && Number(values['alert-duration']) > 0 && Number(values['alert-duration']) <= 600)
 ) {
-  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1, --max-in-flight 1 or more, --only memory|redis');
+  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1, --max-in-flight 1 or more, --only memory|redis|alerts, --alert-rate 1..1000, --alert-duration 1..600');
 }
 
 interface Result {
@@ -179,9 +186,10 @@ const round = (x: number) => Math.round(x * 10) / 10;
 async function main(): Promise<number> {
   const slack = await new FakeSlackApi({ record: 'light' }).start();
   const results: Result[] = [];
+  let alerts: AlertLoadResult | undefined;
   const quiet = { LOG_LEVEL: 'warn' };
   try {
-    if (values.only !== 'redis') {
+    if (values.only === undefined || values.only === 'memory') {
       const bot = await startBot('memory', botEnv({ slackApiUrl: slack.url, extra: quiet }));
       try {
         results.push(await run('mem', [bot], slack));
@@ -189,7 +197,7 @@ async function main(): Promise<number> {
         await bot.stop();
       }
     }
-    if (values.only !== 'memory') {
+    if (values.only === undefined || values.only === 'redis') {
       if (!redisServerPath()) throw new Error('redis-server not found: apt-get install -y redis-server (or --only memory)');
       const redis = await startRedis();
       const bots = await Promise.all(['a', 'b'].map((n) => startBot(n, botEnv({ slackApiUrl: slack.url, redisUrl: redis.url, extra: quiet }))));
@@ -200,12 +208,16 @@ async function main(): Promise<number> {
         await redis.stop();
       }
     }
+    if (values.only === undefined || values.only === 'alerts') {
+      if (!redisServerPath()) throw new Error('redis-server not found: apt-get install -y redis-server (or --only memory)');
+      alerts = await runAlertLoad(slack, { rate: Number(values['alert-rate']), durationS: Number(values['alert-duration']), databases: 200, repeatShare: 0.2, duplicateShare: 0.1 });
+    }
   } finally {
     await slack.stop();
   }
 
-  if (values.json) console.log(JSON.stringify({ rate: RATE, durationS: DURATION_S, results }));
-  else {
+  if (values.json) console.log(JSON.stringify({ rate: RATE, durationS: DURATION_S, results, alerts }));
+  else if (results.length > 0) {
     console.log(`load: ${RATE} events/s for ${DURATION_S} s (${TOTAL} events per scenario), ${Math.round(BOTH * 100)}% of two-replica events delivered to both`);
     console.table(
       results.map((r) => ({
@@ -223,7 +235,26 @@ async function main(): Promise<number> {
       })),
     );
   }
-  return results.every((r) => r.lost === 0 && r.duplicated === 0 && r.ackErrors === 0) ? 0 : 1;
+  if (alerts && !values.json) {
+    console.log(`alerts: ${values['alert-rate']} alerts/s for ${values['alert-duration']} s over 200 databases, 2 replicas behind Redis`);
+    console.table([
+      {
+        sent: alerts.sent,
+        repeats: alerts.repeats,
+        duplicates: alerts.duplicates,
+        problems: alerts.problems,
+        roots: alerts.roots,
+        lost: alerts.lost,
+        'duplicated roots': alerts.duplicatedRoots,
+        'webhook p50 ms': alerts.ackP50Ms,
+        'webhook p99 ms': alerts.ackP99Ms,
+        'ack errors': alerts.ackErrors,
+        'peak RSS MB': alerts.peakRssMb.join(' / '),
+      },
+    ]);
+  }
+  const alertsOk = !alerts || (alerts.lost === 0 && alerts.duplicatedRoots === 0 && alerts.ackErrors === 0);
+  return alertsOk && results.every((r) => r.lost === 0 && r.duplicated === 0 && r.ackErrors === 0) ? 0 : 1;
 }
 
 main().then(

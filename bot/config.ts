@@ -3,7 +3,9 @@ import { operatorDirsFrom } from '../catalog/index.ts';
 import { DEFAULT_LIMITS, type CoreLimits } from './core/deps.ts';
 import type { LogLevel } from './ops/logger.ts';
 import { readSlackConfig, ConfigError, type SlackConfig } from './slack/config.ts';
+import { AlertsConfigError, readAlertsConfig, type AlertsConfig } from './alerts/config.ts';
 import { readStoreConfig, StoreConfigError, type StoreConfig } from './store/config.ts';
+import { hasTeamsSettings, readTeamsConfig, TeamsConfigError, type TeamsConfig } from './teams/config.ts';
 
 // `natural` runs dotenv again when the classifier is imported and prints a tip to stdout;
 // this module is imported first, so its default reaches that call too.
@@ -21,6 +23,11 @@ export { ConfigError };
  *   RATE_LIMIT_CHANNEL            answers per channel per window (default 60)
  *   RATE_LIMIT_WINDOW_SECONDS     the window (default 60)
  *   THREAD_TTL_HOURS              how long a thread remembers its entry (default 168)
+ *   HOST                          interface to listen on (default all; 127.0.0.1 in local mode)
+ *   PLAYGROUND                    off: local mode without the Agents Playground
+ *   ALERT_*                       the Azure Monitor alerts webhook (bot/alerts/config.ts)
+ * With no Slack and no Teams setting at all the bot runs in local mode: loopback, Teams
+ * unauthenticated, the Agents Playground beside it, so a newcomer can talk to it at once.
  */
 export interface BotConfig {
   readonly port: number;
@@ -30,7 +37,15 @@ export interface BotConfig {
   readonly limits: CoreLimits;
   /** Null when no SLACK_* setting is present at all: a Teams-only (or local) deployment. */
   readonly slack: SlackConfig | null;
+  /** Null when Teams is neither configured nor in local mode. */
+  readonly teams: TeamsConfig | null;
+  /** No credentials for any platform. */
+  readonly local: boolean;
+  /** Undefined: every interface. */
+  readonly host: string | undefined;
+  readonly playground: boolean;
   readonly store: StoreConfig;
+  readonly alerts: AlertsConfig;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -60,6 +75,18 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
     if (error instanceof StoreConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  const slack = SLACK_SETTINGS.some((name) => env[name]?.trim()) ? readSlackConfig(env) : null;
+  const local = slack === null && !hasTeamsSettings(env);
+  const host = env['HOST']?.trim() || (local ? '127.0.0.1' : undefined);
+  let teams: TeamsConfig | null = null;
+  let alerts: AlertsConfig;
+  try {
+    if (local || hasTeamsSettings(env)) teams = readTeamsConfig(env, host ?? '0.0.0.0');
+    alerts = readAlertsConfig(env);
+  } catch (error) {
+    if (error instanceof TeamsConfigError || error instanceof AlertsConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port: int(env, 'PORT', 3000, 0, 65_535),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -71,8 +98,14 @@ export function readConfig(env: Env = loadEnv()): BotConfig {
       threadTtlMs: int(env, 'THREAD_TTL_HOURS', DEFAULT_LIMITS.threadTtlMs / 3_600_000, 1, 24 * 90) * 3_600_000,
       dedupeTtlMs: DEFAULT_LIMITS.dedupeTtlMs,
     },
-    slack: SLACK_SETTINGS.some((name) => env[name]?.trim()) ? readSlackConfig(env) : null,
+    slack,
+    teams,
+    local,
+    host,
+    // PLAYGROUND=off (or 0/false/no) keeps local mode without the playground: tests, CI, headless use.
+    playground: !/^(off|0|false|no)$/i.test(env['PLAYGROUND']?.trim() ?? ''),
     store,
+    alerts,
   };
 }
 

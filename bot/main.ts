@@ -8,7 +8,10 @@ import { ListenError } from './http/listen-error.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
-import { attachTeams, hasTeamsSettings, TeamsConfigError, type TeamsSide } from './teams/index.ts';
+import type { PlatformFactory } from './core/platform.ts';
+import { slackPlatform } from './slack/platform.ts';
+import { startAlerts } from './alerts/start.ts';
+import { teamsPlatform } from './teams/index.ts';
 
 /**
  * Start-up problems an operator can fix (a setting, the catalog, Redis) end the process with
@@ -38,19 +41,25 @@ const store: Store = await orStop(
   [StoreUnavailableError],
 );
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
-const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
-// Teams on the same app and port when its settings are present. With no credentials for
-// either platform the bot runs in local mode: loopback by default, Teams unauthenticated,
-// and the Agents Playground started beside it, so a newcomer can talk to it at once.
-const local = config.slack === null && !hasTeamsSettings(process.env);
-const host = process.env['HOST']?.trim() || (local ? '127.0.0.1' : undefined);
-const teams: TeamsSide | null = await orStop(
-  () => attachTeams(server.http.app, { env: process.env, host: host ?? '0.0.0.0', local, core, logger, bodyLimitBytes: config.bodyLimitBytes }),
-  [TeamsConfigError],
-);
-const port = await orStop(() => server.start(config.port, host), [ConfigError, ListenError]);
-await teams?.started(port);
-logger.info({ port, slack: server.slack?.mode ?? 'off', teams: teams !== null, entries: catalog.entries.length }, 'sqlbackup-bot is listening');
+// Every platform the settings ask for, built the same way: its factory, bound to its settings.
+const platforms: PlatformFactory[] = [
+  ...(config.slack ? [slackPlatform(config.slack)] : []),
+  ...(config.teams ? [teamsPlatform(config.teams, { local: config.local, playground: config.playground })] : []),
+];
+const server = buildBotServer({ platforms, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
+// Azure Monitor alerts: delivered by the same platforms, into the conversations that asked.
+const alerts = startAlerts({
+  config: config.alerts,
+  core,
+  platforms: server.platforms,
+  http: server.http.app,
+  registry: metrics.registry,
+  bodyLimitBytes: config.bodyLimitBytes,
+  track: (work) => server.track(work),
+});
+const port = await orStop(() => server.start(config.port, config.host), [ConfigError, ListenError]);
+const modes = Object.fromEntries(server.platforms.map((p) => [p.platform, p.mode]));
+logger.info({ port, slack: modes['slack'] ?? 'off', teams: modes['teams'] ?? 'off', entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -58,8 +67,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   try {
+    alerts.stop();
     await server.stop();
-    await teams?.stop();
     await store.close();
   } catch (error) {
     logger.error({ err: (error as Error).message }, 'shutdown did not finish cleanly');

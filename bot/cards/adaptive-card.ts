@@ -1,10 +1,12 @@
 import type { Category, Entry } from '../../catalog/index.ts';
+import type { AlertView } from '../core/alert-view.ts';
 import type { Candidate, EntryRef, Reply, ReplyBody, StatsWindow } from '../core/types.ts';
 import {
   bullets, candidateRows, code, label, note, openUrl, para, rich, run, withCodeSpans, type AcNode,
 } from './adaptive-elements.ts';
 import { pasteLines } from './entry-facts.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
+import { alertParts } from './adaptive-alert.ts';
 import { helpCard } from './adaptive-help.ts';
 import { cut, jsonBytes } from './adaptive-text.ts';
 import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
@@ -149,6 +151,18 @@ function statsCard(windows: readonly StatsWindow[]): AdaptiveCard {
   return card(title, [para(title, { weight: 'bolder', size: 'medium' }), ...body]);
 }
 
+/**
+ * An alert root is one card (it is redrawn in place): Azure's facts and buttons on top, then
+ * the body of the diagnosis card a paste gets, leanest first when the budget is tight.
+ */
+function alertCard(view: AlertView): AdaptiveCard {
+  const parts = alertParts(view);
+  const diagnosis = view.diagnosis ? renderBody(view.diagnosis)[0] : undefined;
+  const withDiagnosis = (): AdaptiveCard =>
+    card(parts.title, [...parts.body, ...(diagnosis?.body ?? [])], diagnosis?.actions ?? []);
+  return fit([withDiagnosis, () => card(parts.title, parts.body)]);
+}
+
 /** The cards for a reply, in sending order; the reply's note goes under the last one. */
 export function renderCards(reply: Reply): AdaptiveCard[] {
   const cards = renderBody(reply.body);
@@ -198,5 +212,7 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
       return [statsCard(body.windows)];
     case 'notice':
       return [card(body.text.replace(/`/g, ''), [rich(withCodeSpans(cut(body.text, 2000)))])];
+    case 'alert':
+      return [alertCard(body.view)];
   }
 }

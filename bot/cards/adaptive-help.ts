@@ -1,3 +1,4 @@
+import { COMMANDS } from '../core/commands.ts';
 import type { AcNode } from './adaptive-elements.ts';
 import { label, note } from './adaptive-elements.ts';
 
@@ -13,20 +14,12 @@ const LINES = [
   'Ask follow-up questions in the same thread (in a channel, mention me again): "what about the master database?", "PowerShell?", "is it safe to retry?".',
 ];
 
-const COMMANDS = [
-  'help: this card',
-  'list: every error and topic I know',
-  'lookup CODE: one entry, for example lookup UserErrorSQLNoSysadminMembership (the code alone works too)',
-  'search WORDS: entries that match, for example search log chain broken',
-  'stats: the errors the team hit most in the last 7 and 30 days, and how helpful the answers were',
-];
-
 export function helpCard<C>(card: (fallback: string, body: readonly AcNode[]) => C): C {
   const body: AcNode[] = [
     label('SQL Backup helper'),
     ...LINES.map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'small' })),
     label('Commands'),
-    ...COMMANDS.map((line) => note(line)),
+    ...COMMANDS.map((c) => note(`${c.name}${c.usage ? ` ${c.usage}` : ''}: ${c.summary}`)),
   ];
   return card('How to use the SQL Backup helper', body);
 }

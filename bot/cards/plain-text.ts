@@ -1,5 +1,6 @@
 import type { CodeBlock, Entry } from '../../catalog/index.ts';
 import type { Candidate, Reply, ReplyBody } from '../core/types.ts';
+import { headline, stateLines } from './alert-text.ts';
 import { pasteLines, shownMessage } from './entry-facts.ts';
 
 /** A reply as terminal text, in the cards' reading order: the CLI's output and the eval's view of an answer. */
@@ -79,6 +80,13 @@ export function renderBodyText(body: ReplyBody): string {
       return body.windows.map((w) => [`Last ${w.days} days: ${w.answered} answers`, ...w.top.map((r) => `  ${r.id}: ${r.answered}`)].join('\n')).join('\n');
     case 'notice':
       return body.text;
+    case 'alert': {
+      const v = body.view;
+      const out = [headline(v), ...v.facts.map((f) => `  ${f.label}: ${f.value}`), ...stateLines(v), v.description];
+      if (v.recommended) out.push(`Azure recommends: ${v.recommended}`);
+      if (v.diagnosis) out.push('', renderBodyText(v.diagnosis));
+      return out.join('\n');
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply, ReplyBody } from '../core/types.ts';
+import { headline } from './alert-text.ts';
+import { alertBlocks } from './slack-alert.ts';
 import * as body from './slack-bodies.ts';
 import { actions, button, context, divider, Positions, sections } from './slack-build.ts';
 import { pasteLines } from './entry-facts.ts';
@@ -49,6 +51,9 @@ function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
       return body.stats(b);
     case 'notice':
       return body.notice(b);
+    case 'alert':
+      // The diagnosis is rendered as a paste's answer in the thread would be.
+      return alertBlocks(b.view, positions, b.view.diagnosis ? bodyBlocks({ body: b.view.diagnosis, delivery: 'thread' }, positions) : []);
     case 'feedback-ack': {
       const card = b.detail ? entryBlocks(b.detail, positions, { expanded: false, feedback: false }) : [];
       return [...card, ...body.thanks(b, positions)];
@@ -108,6 +113,8 @@ export function fallbackText(b: ReplyBody): string {
         return `Most frequent errors: ${b.windows.map((w) => `last ${w.days} days ${w.top.map((r) => r.id).join(', ') || 'none'}`).join('; ')}`;
       case 'notice':
         return b.text;
+      case 'alert':
+        return `${headline(b.view)}: ${b.view.description}`;
     }
   })();
   return escape(cutPlain(text, LIMITS.fallbackText));

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { COMMANDS } from '../core/commands.ts';
 import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, echo, escape, labelledCode } from './slack-text.ts';
@@ -60,12 +61,20 @@ export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock
   return blocks;
 }
 
+/** `/sqlbackup <command> <usage>` in one column, what it does in the next; from the command table. */
+function commandLines(): string {
+  const said = COMMANDS.map((c) => `/sqlbackup ${c.name}${c.usage ? ` ${c.usage}` : ''}`);
+  // A long usage (alerts' filters) would push every summary far right: it gets its own line.
+  const width = Math.max(...said.filter((s) => s.length <= 32).map((s) => s.length)) + 2;
+  return COMMANDS.map((c, i) => (said[i]!.length < width ? `${said[i]!.padEnd(width)}${c.summary}` : `${said[i]!}\n${' '.repeat(width)}${c.summary}`)).join('\n');
+}
+
 export function help(): KnownBlock[] {
   return sections(
     [
       '*sqlbackup* explains Azure Backup failures for SQL Server on Azure VMs.',
       'Paste an error in a channel I am in and I answer in a thread. Ask follow-ups there: _why?_, _how do I fix it?_, _is there a PowerShell command?_',
-      codeBlock('/sqlbackup <error code or words>   look one up (only you see it)\n/sqlbackup list                     every entry, grouped\n/sqlbackup search <words>           the closest entries\n/sqlbackup stats                    the most frequent errors, last 7 and 30 days\n/sqlbackup watch off | on           stop or resume answering pastes in this channel\n/sqlbackup help                     this message'),
+      codeBlock(commandLines()),
     ].join('\n'),
   );
 }

@@ -1,4 +1,5 @@
 import type { Entry } from '../../catalog/index.ts';
+import { alertAction } from '../alerts/actions.ts';
 import { othersThan, refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { recordFeedback } from './feedback.ts';
@@ -44,6 +45,8 @@ export async function handleAction(deps: CoreDeps, place: Place, user: string, a
       if (!entry) return GONE;
       return { body: { kind: 'entries', entries: [entry], alternatives: [], expanded: true }, delivery: 'thread' };
     }
+    case 'alert':
+      return alertAction(deps, place, user, action);
   }
 }
 

@@ -13,6 +13,14 @@ export const cardActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('feedback'), entryId, helpful: z.boolean() }).readonly(),
   z.strictObject({ kind: z.literal('share'), entryIds: z.array(entryId).min(1).max(10).readonly() }).readonly(),
   z.strictObject({ kind: z.literal('more'), entryId }).readonly(),
+  z
+    .strictObject({
+      kind: z.literal('alert'),
+      op: z.enum(['ack', 'mute', 'unmute']),
+      problemId: z.string().regex(/^[0-9a-f]{24}$/),
+      hours: z.union([z.literal(0), z.literal(8), z.literal(24)]).optional(),
+    })
+    .readonly(),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -1,10 +1,54 @@
 import { CATEGORIES } from '../../catalog/index.ts';
+import { alertsCommand, openCommand } from '../alerts/commands.ts';
 import { answerFor } from './answer.ts';
 import { refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { statsBody } from './stats.ts';
 import type { Place, ReplyBody } from './types.ts';
 import { isWatching, setWatching } from './watch.ts';
+
+/**
+ * The one list of commands: the help texts, the Teams adapter (which words are a command)
+ * and the Teams manifest's command list (kept in step by its test) all read it.
+ */
+export interface CommandSpec {
+  readonly name: string;
+  /** What follows the name, as help shows it ('' for nothing). */
+  readonly usage: string;
+  readonly summary: string;
+  /** The rest of the text this command takes; anything else after the word is a lookup instead. */
+  readonly accepts: RegExp;
+  /**
+   * Asks for posts with nobody asking in this conversation (alerts): a platform that needs an
+   * address to post proactively (Teams' conversation reference) keeps it when this is said.
+   */
+  readonly proactive?: true;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'lookup', usage: '<error code>', summary: 'one entry: what it means and how to fix it (the code alone works too)', accepts: /\S/ },
+  { name: 'search', usage: '<words>', summary: 'the entries closest to your words, for example search log chain broken', accepts: /\S/ },
+  { name: 'list', usage: '', summary: 'every error and topic I know, by category', accepts: /^$/ },
+  { name: 'stats', usage: '', summary: 'the errors the team hit most in the last 7 and 30 days, and how helpful the answers were', accepts: /^$/ },
+  { name: 'watch', usage: 'on | off', summary: 'resume or stop answering pastes in this channel', accepts: /^(on|off)?$/i },
+  {
+    name: 'alerts',
+    usage: 'here [vault=… rg=… sub=… severity=Sev2] | off',
+    summary: 'post Azure Backup alerts in this conversation (filters combine), stop them, or show what is set',
+    accepts: /^(here(\s+\S+=\S+)*|off)?$/i,
+    proactive: true,
+  },
+  { name: 'open', usage: '', summary: 'the open alert problems in this conversation, with a link to each thread', accepts: /^$/ },
+  { name: 'help', usage: '', summary: 'this message', accepts: /^$/ },
+];
+
+/** The command `text` says (its first word, with an argument it takes), or null for a lookup. */
+export function commandOf(text: string): { readonly spec: CommandSpec; readonly arg: string } | null {
+  const [word = '', ...rest] = text.trim().split(/\s+/);
+  const arg = rest.join(' ');
+  const spec = COMMANDS.find((c) => c.name === word.toLowerCase());
+  return spec && spec.accepts.test(arg) ? { spec, arg } : null;
+}
 
 /** `/sqlbackup` sub-commands; anything else is a lookup. */
 export async function runCommand(deps: CoreDeps, place: Place, raw: string): Promise<{ body: ReplyBody; truncated: boolean }> {
@@ -32,9 +76,15 @@ export async function runCommand(deps: CoreDeps, place: Place, raw: string): Pro
       break;
     case 'watch':
       return plain(await watchBody(deps, place, arg.toLowerCase()));
+    case 'alerts':
+      return plain(await alertsCommand(deps, place, arg));
+    case 'open':
+      if (!arg) return plain(await openCommand(deps, place));
+      break;
   }
-  const c = deps.classifier.classify(text, 'direct');
-  const answer = answerFor(deps, text, c, 'direct');
+  const lookup = word.toLowerCase() === 'lookup' && arg ? arg : text;
+  const c = deps.classifier.classify(lookup, 'direct');
+  const answer = answerFor(deps, lookup, c, 'direct');
   return { body: answer?.body ?? { kind: 'help' }, truncated: c.truncated };
 }
 

@@ -6,6 +6,8 @@ import { keys } from './keys.ts';
 import { handleMessage } from './messages.ts';
 import { observe } from './observe.ts';
 import { checkRate } from './rate-limit.ts';
+import type { ThreadContext } from './thread-context.ts';
+import { threadStarted } from './thread-started.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
 import { countUsage } from './usage.ts';
 
@@ -31,7 +33,7 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
   }
   if (incoming.type === 'action') return handleAction(deps, incoming.place, incoming.user, incoming.action);
 
-  const outcome =
+  const outcome: { body: ReplyBody; truncated: boolean; thread?: ThreadContext } | null =
     incoming.type === 'command'
       ? await runCommand(deps, incoming.place, incoming.text)
       : await handleMessage(deps, incoming);
@@ -42,7 +44,7 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
   if (!rate.ok) deps.metrics?.rateLimited(incoming.place.platform);
   if (!rate.ok) return rate.tell ? { body: { kind: 'notice', text: rate.note }, delivery: 'ephemeral' } : null;
   // A refused answer was never seen, so it must not change what the thread is about.
-  if ('remember' in outcome) await outcome.remember?.();
+  if (outcome.thread) await threadStarted(deps, incoming.place, outcome.thread);
 
   if (outcome.body.kind === 'entries') {
     await Promise.all(outcome.body.entries.map((entry) => countUsage(deps, entry.id, 'answered')));

@@ -13,8 +13,8 @@ import { isWatching } from './watch.ts';
 export interface MessageOutcome {
   readonly body: ReplyBody;
   readonly truncated: boolean;
-  /** Makes this answer the thread's context; called only once the answer is going out. */
-  readonly remember?: () => Promise<void>;
+  /** What the thread is about once this answer goes out (handle passes it to threadStarted). */
+  readonly thread?: ThreadContext;
 }
 
 interface Said {
@@ -49,7 +49,8 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
   const c = deps.classifier.classify(text, mode);
   const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
   if (!answer) return mode === 'direct' ? { body: { kind: 'help' }, truncated: false } : null;
-  return { body: answer.body, truncated: c.truncated, remember: () => remember(deps, place, answer, context) };
+  const thread = threadOf(answer, context);
+  return { body: answer.body, truncated: c.truncated, ...(thread ? { thread } : {}) };
 }
 
 /**
@@ -124,17 +125,11 @@ async function dmContext(deps: CoreDeps, place: Place): Promise<ThreadContext | 
   return loadThread(deps, { ...place, thread: null });
 }
 
-async function remember(deps: CoreDeps, place: Place, answer: Answer, previous: ThreadContext | undefined): Promise<void> {
-  // Only threads carry a context: a top-level channel answer goes in a thread rooted at the
-  // paste, which the adapter reports as place.thread. DMs use the conversation itself.
-  if (place.thread === null && place.space !== 'dm') return;
-  if (answer.entryId === null && answer.candidateIds.length === 0) return;
+/** What the thread is about after this answer; undefined when the answer names no entry at all. */
+function threadOf(answer: Answer, previous: ThreadContext | undefined): ThreadContext | undefined {
+  if (answer.entryId === null && answer.candidateIds.length === 0) return undefined;
   const entryId = answer.entryId ?? previous?.entryId ?? null;
   // A new error in the thread brings its own details; a "did you mean" keeps the old ones.
   const details = answer.entryId !== null ? answer.details : previous?.details;
-  await saveThread(deps, place, {
-    entryId,
-    candidateIds: answer.candidateIds.filter((id) => id !== entryId),
-    ...(details ? { details } : {}),
-  });
+  return { entryId, candidateIds: answer.candidateIds.filter((id) => id !== entryId), ...(details ? { details } : {}) };
 }

@@ -25,13 +25,3 @@ export async function loadThread(deps: CoreDeps, place: Place): Promise<ThreadCo
 export async function saveThread(deps: CoreDeps, place: Place, context: ThreadContext): Promise<void> {
   await deps.store.set(keys.thread(place), context, deps.limits.threadTtlMs);
 }
-
-/**
- * For adapters that learn the thread root only after posting (a card shared into a channel
- * becomes the root of its own thread).
- */
-export async function rememberThread(deps: CoreDeps, place: Place, entryIds: readonly string[]): Promise<void> {
-  const [first, ...rest] = entryIds;
-  if (first === undefined) return;
-  await saveThread(deps, place, { entryId: first, candidateIds: rest });
-}

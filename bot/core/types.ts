@@ -3,6 +3,7 @@ import type { PasteDetails, Topic } from '../../intents/index.ts';
 import type { CardAction } from './card-action.ts';
 
 export type { CardAction } from './card-action.ts';
+import type { AlertView } from './alert-view.ts';
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -121,7 +122,9 @@ export type ReplyBody =
   /** What the team keeps hitting: the most answered entries over the last 7 and 30 days. */
   | { readonly kind: 'stats'; readonly windows: readonly StatsWindow[] }
   /** Plain information: watch on/off, rate limits, "nothing found". */
-  | { readonly kind: 'notice'; readonly text: string };
+  | { readonly kind: 'notice'; readonly text: string }
+  /** The root card of an alert problem, posted with nobody asking and redrawn as it changes. */
+  | { readonly kind: 'alert'; readonly view: AlertView };
 
 /**
  * How the adapter delivers the reply: in the thread of the message, privately to the user

@@ -1,25 +1,27 @@
 import type { CoreDeps } from '../core/deps.ts';
+import type { ChatPlatform, PlatformFactory } from '../core/platform.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { opsRoutes } from '../ops/opsRoutes.ts';
 import { requestIds } from '../ops/requestContext.ts';
 import { InFlight } from '../ops/inFlight.ts';
-import { createSlackApp, type SlackApp } from '../slack/app.ts';
-import type { SlackConfig } from '../slack/config.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
 
 export interface BotServer {
   readonly http: HttpServer;
-  /** Null when Slack is not configured (a Teams-only deployment). */
-  readonly slack: SlackApp | null;
-  /** Listens on `port` (0: any free one) and connects Socket Mode if configured; resolves with the port. */
+  /** The chat platforms built from their settings, in the order given. */
+  readonly platforms: readonly ChatPlatform[];
+  /** Work to wait for on shutdown that runs after its request was answered. */
+  track<T>(work: Promise<T>): Promise<T>;
+  /** Listens on `port` (0: any free one), then starts each platform; resolves with the port. */
   start(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** The Slack app and the health routes on one HTTP server; other adapters mount on `http.app`. */
+/** The health routes and every chat platform on one HTTP server; more routes mount on `http.app`. */
 export interface BotServerOptions {
-  readonly slack: SlackConfig | null;
+  /** Each platform's factory, bound to its settings (slackPlatform(config), teamsPlatform(config)). */
+  readonly platforms: readonly PlatformFactory[];
   readonly core: CoreDeps;
   readonly logger: Logger;
   readonly bodyLimitBytes?: number;
@@ -44,26 +46,28 @@ export function buildBotServer(options: BotServerOptions): BotServer {
     }),
   );
   http.app.use(inFlight.middleware());
-  const slackOptions = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
-  const slack = options.slack === null ? null : createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
-  // Bolt acknowledges events before answering them; tracking the listener chain lets a
-  // shutdown wait for answers that are still being worked on after the 200 went out.
-  slack?.app.use(async ({ next }) => {
-    await inFlight.track(next());
-  });
+  const context = {
+    http: http.app,
+    core: options.core,
+    logger: options.logger,
+    track: <T>(work: Promise<T>) => inFlight.track(work),
+    ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
+  };
+  const platforms = options.platforms.map((build) => build(context));
   return {
     http,
-    slack,
+    platforms,
+    track: context.track,
     async start(port, host) {
       const bound = await http.listen(port, host);
-      await slack?.start();
+      for (const platform of platforms) await platform.start(bound);
       return bound;
     },
     async stop() {
       const closed = http.close();
       const finished = await inFlight.drain(options.shutdownTimeoutMs ?? 10_000);
       if (!finished) options.logger.warn({ abandoned: inFlight.size }, 'shutdown deadline reached with answers still in flight');
-      await slack?.stop();
+      for (const platform of platforms) await platform.stop();
       await closed;
     },
   };

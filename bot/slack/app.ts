@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Express } from 'express';
 import { boltLogger } from './bolt-logger.ts';
 import { botAuthorizer } from './authorize.ts';
@@ -13,6 +13,8 @@ export const EVENTS_PATH = '/slack/events';
 
 export interface SlackApp {
   readonly app: App;
+  /** The bot token's Web API client, for posts nobody asked for (alerts). */
+  readonly client: webApi.WebClient;
   /** Socket Mode connects out to Slack; HTTP mode serves EVENTS_PATH on the shared express app. */
   readonly mode: 'http' | 'socket';
   start(): Promise<void>;
@@ -66,6 +68,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
 
   return {
     app,
+    client: new webApi.WebClient(config.botToken, clientOptions),
     mode,
     start: async () => {
       const who = await auth.check();

@@ -1,30 +1,72 @@
+import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { renderSlack } from '../cards/slack-blocks.ts';
-import type { Reply } from '../core/types.ts';
+import type { Place, Reply } from '../core/types.ts';
+import { failure } from './deps.ts';
+import type { Logger } from '../ops/logger.ts';
+
+/** Where a reply goes in Slack, and the means at hand to put it there. */
+export interface SlackTarget {
+  readonly place: Place;
+  /** Who asked: private replies go to them. */
+  readonly user?: string;
+  /** Slash commands and button presses come with a response_url; it works where the bot is not a member. */
+  readonly respond?: RespondFn;
+  /** The pressed card was one only its user sees: a thread reply to it stays private too. */
+  readonly privately?: boolean;
+}
+
+/** Links in an answer point at docs; previews would bury the answer. */
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
 /**
- * Posting a reply where a message was said: in its thread, or privately to the author.
- * Returns the ts of a visible post (the root of a new thread for shared cards).
+ * The one way a Reply reaches Slack, for answers, button presses and alerts alike. Returns
+ * the ts of a visible post made as the bot (the root of a new thread when posted top-level).
  */
-export async function postReply(
-  client: WebClient,
-  reply: Reply,
-  target: { channel: string; thread: string | null; user: string },
-): Promise<string | undefined> {
-  const { text, blocks } = renderSlack(reply);
-  const thread = target.thread === null ? {} : { thread_ts: target.thread };
-  if (reply.delivery === 'ephemeral') {
-    await client.chat.postEphemeral({ channel: target.channel, user: target.user, text, blocks, ...thread });
+export async function deliver(client: WebClient, reply: Reply, target: SlackTarget, logger?: Logger): Promise<string | undefined> {
+  const message = renderSlack(reply);
+  const { place, respond } = target;
+  const inThread = place.thread === null ? {} : { thread_ts: place.thread };
+  const privately = async (): Promise<undefined> => {
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    else await client.chat.postEphemeral({ channel: place.channel, user: target.user ?? '', ...inThread, ...message });
     return undefined;
+  };
+  switch (reply.delivery) {
+    case 'ephemeral':
+      return privately();
+    case 'replace':
+      if (respond) {
+        await respond({ replace_original: true, ...message });
+        return undefined;
+      }
+      return privately();
+    case 'thread':
+      if (target.privately) return privately();
+      return (await client.chat.postMessage({ channel: place.channel, ...inThread, ...NO_UNFURL, ...message })).ts;
+    case 'channel':
+      return share(client, message, target, logger);
   }
-  const posted = await client.chat.postMessage({
-    channel: target.channel,
-    text,
-    blocks,
-    ...(reply.delivery === 'thread' ? thread : {}),
-    // Links in an answer point at docs; previews would bury the answer.
-    unfurl_links: false,
-    unfurl_media: false,
-  });
-  return posted.ts;
+}
+
+/**
+ * Share in channel: posted as the bot when it is in the channel, so the card roots a thread
+ * the bot can follow; through response_url otherwise (slash commands work everywhere).
+ */
+async function share(client: WebClient, message: ReturnType<typeof renderSlack>, target: SlackTarget, logger?: Logger): Promise<string | undefined> {
+  let ts: string | undefined;
+  try {
+    ts = (await client.chat.postMessage({ channel: target.place.channel, ...NO_UNFURL, ...message })).ts;
+  } catch (error) {
+    if (!target.respond) throw error;
+    logger?.info({ ...failure(error), channel: target.place.channel }, 'share: posting as the bot failed; using response_url');
+    await target.respond({ response_type: 'in_channel', replace_original: false, ...message });
+  }
+  await target.respond?.({ delete_original: true });
+  return ts;
+}
+
+/** Redraws a message the bot posted. */
+export async function redraw(client: WebClient, place: Place, ts: string, reply: Reply): Promise<void> {
+  await client.chat.update({ channel: place.channel, ts, ...renderSlack(reply) });
 }

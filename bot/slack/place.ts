@@ -8,13 +8,15 @@ export function spaceOf(channel: string, channelType?: string): Place['space'] {
 }
 
 /**
- * Where a message lives. In channels every answer goes in a thread, so the thread is the
- * message's own ts when it is not already in one; in DMs the bot answers inline and the
- * conversation itself is the context.
+ * Where a message, a slash command or a button press lives; the one place this is decided.
+ * In channels every answer goes in a thread, so the thread is the message's own ts when it
+ * is not already in one; in DMs the bot answers inline and the conversation itself is the
+ * context. A slash command has no message (`ts` undefined): it lives in no thread.
  */
-export function placeOf(team: string, channel: string, ts: string, threadTs: string | undefined, channelType?: string): Place {
+export function placeOf(team: string, channel: string, ts: string | undefined, threadTs: string | undefined, channelType?: string): Place {
   const space = spaceOf(channel, channelType);
-  return { platform: 'slack', team, channel, thread: threadTs ?? (space === 'dm' ? null : ts), space };
+  const thread = threadTs ?? (space === 'dm' || ts === undefined ? null : ts);
+  return { platform: 'slack', team, channel, thread, space };
 }
 
 /** Removes mentions of the bot, so "@sqlbackup log chain broken" classifies as the words alone. */

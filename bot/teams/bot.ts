@@ -2,7 +2,8 @@ import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
-import { incomingOf, placeOf } from './incoming.ts';
+import { keepReference } from './conversation-refs.ts';
+import { asksForProactive, incomingOf, placeOf } from './incoming.ts';
 
 export interface TeamsBotDeps {
   readonly core: CoreDeps;
@@ -29,6 +30,8 @@ export class TeamsBot extends ActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const incoming = incomingOf(context.activity);
     if (!incoming) return;
+    // "alerts here": this conversation wants posts nobody asked for, which need its reference.
+    if (asksForProactive(incoming)) await keepReference(this.deps.core, incoming.place, context.activity);
     const reply = await handle(incoming, this.deps.core);
     if (reply) await deliver(context, reply, this.deps.cards);
   }
@@ -37,7 +40,11 @@ export class TeamsBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const botId = context.activity.recipient.id;
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-    if (!botAdded || placeOf(context.activity).space !== 'dm') return;
+    if (!botAdded) return;
+    const place = placeOf(context.activity);
+    // Installed in a team or chat: keep the address, so alerts can be posted here later.
+    await keepReference(this.deps.core, { ...place, thread: null }, context.activity);
+    if (place.space !== 'dm') return;
     await deliver(context, { body: { kind: 'help' }, delivery: 'thread' }, this.deps.cards);
   }
 }

@@ -30,16 +30,24 @@ function cardActivities(reply: Reply, options: DeliverOptions): Partial<Activity
   });
 }
 
-export async function deliver(context: TurnContext, reply: Reply, options: DeliverOptions = { fullWidth: true }): Promise<void> {
+/** Resolves with the id of the first message sent (the root of a new reply chain in a channel). */
+export async function deliver(context: TurnContext, reply: Reply, options: DeliverOptions = { fullWidth: true }): Promise<string | undefined> {
   const activities = cardActivities(reply, options);
   const [first, ...rest] = activities;
-  if (!first) return;
+  if (!first) return undefined;
   // The clicked card is the message the Action.Submit replies to: redraw that one.
   const cardId = context.activity.replyToId;
   if (reply.delivery === 'replace' && cardId) {
     await context.updateActivity({ ...first, id: cardId });
     if (rest.length > 0) await context.sendActivities(rest);
-    return;
+    return cardId;
   }
-  await context.sendActivities(activities);
+  const sent = await context.sendActivities(activities);
+  return sent[0]?.id;
+}
+
+/** Redraws a message the bot posted (its first card; an alert root is one card). */
+export async function redraw(context: TurnContext, id: string, reply: Reply, options: DeliverOptions = { fullWidth: true }): Promise<void> {
+  const [first] = cardActivities(reply, options);
+  if (first) await context.updateActivity({ ...first, id });
 }

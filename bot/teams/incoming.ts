@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { commandOf } from '../core/commands.ts';
 import type { Incoming, Place } from '../core/types.ts';
 import { cardActionOf } from './card-action.ts';
 
@@ -30,13 +31,17 @@ function mentionsBot(activity: Partial<Activity>): boolean {
   return TurnContext.getMentions(activity).some((m) => m.mentioned.id === botId);
 }
 
-/** Words typed in Teams that mean a command (the manifest's command list offers them). */
-function commandOf(text: string): { type: 'command' | 'message'; text: string } {
+/**
+ * Words typed in Teams that mean a command (the manifest's command list offers them), read
+ * from the core's command table. A lookup stays a message: that way the answer starts a
+ * thread follow-ups can use.
+ */
+function said(text: string): { type: 'command' | 'message'; text: string } {
   const t = text.replace(/^\/sqlbackup\b\s*/i, '').trim();
-  if (/^(help|list|stats)$/i.test(t) || /^search\s+\S/i.test(t)) return { type: 'command', text: t };
-  // A lookup stays a message: that way the answer starts a thread follow-ups can use.
-  const lookup = /^lookup\s+(\S[\s\S]*)$/i.exec(t);
-  return { type: 'message', text: lookup?.[1] ?? text };
+  const command = commandOf(t);
+  if (!command) return { type: 'message', text };
+  if (command.spec.name === 'lookup') return { type: 'message', text: command.arg };
+  return { type: 'command', text: t };
 }
 
 export function incomingOf(activity: Partial<Activity>): Incoming | null {
@@ -51,7 +56,12 @@ export function incomingOf(activity: Partial<Activity>): Incoming | null {
   // On a copy: removeRecipientMention rewrites the text of the activity it is given.
   const text = TurnContext.removeRecipientMention({ ...activity }) ?? activity.text ?? '';
   const clean = text.replace(/\u00a0/g, ' ').trim();
-  const said = commandOf(clean);
-  if (said.type === 'command') return { ...base, type: 'command', text: said.text };
-  return { ...base, type: 'message', text: said.text, addressed: base.place.space === 'dm' || mentioned };
+  const words = said(clean);
+  if (words.type === 'command') return { ...base, type: 'command', text: words.text };
+  return { ...base, type: 'message', text: words.text, addressed: base.place.space === 'dm' || mentioned };
+}
+
+/** True for a command that asks for posts with nobody asking here (the bot keeps the conversation reference). */
+export function asksForProactive(incoming: Incoming): boolean {
+  return incoming.type === 'command' && commandOf(incoming.text)?.spec.proactive === true;
 }

@@ -1,2 +1,2 @@
-export { attachTeams, type TeamsSide } from './attach.ts';
-export { hasTeamsSettings, TeamsConfigError } from './config.ts';
+export { teamsPlatform, type TeamsPlatformOptions } from './platform.ts';
+export { readTeamsConfig, hasTeamsSettings, TeamsConfigError, type TeamsConfig } from './config.ts';

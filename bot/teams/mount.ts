@@ -26,7 +26,7 @@ export interface TeamsDeps {
 const SORRY = 'Something went wrong on my side while answering. Please try again in a minute.';
 
 /** Local mode means the Agents Playground, which warns under every full-width card. */
-function cardOptions(config: TeamsConfig): DeliverOptions {
+export function cardOptions(config: TeamsConfig): DeliverOptions {
   return { fullWidth: config.auth !== 'none' };
 }
 

@@ -23,11 +23,6 @@ export interface PlaygroundOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** PLAYGROUND=off (or 0/false/no) keeps local mode without the playground: tests, CI, headless use. */
-export function playgroundWanted(env: Readonly<Record<string, string | undefined>>): boolean {
-  return !/^(off|0|false|no)$/i.test(env['PLAYGROUND']?.trim() ?? '');
-}
-
 /** The Playground is a development dependency: an install with --omit=dev (the image) has none. */
 export class PlaygroundMissingError extends Error {
   override readonly name = 'PlaygroundMissingError';

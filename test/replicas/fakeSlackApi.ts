@@ -7,6 +7,8 @@ export interface SlackCall {
   readonly token: string | undefined;
   readonly args: Record<string, unknown>;
   readonly at: number;
+  /** The ts the stand-in answered a chat.postMessage with (the message's id). */
+  posted?: string;
 }
 
 /** A scripted failure for the next call(s) to a method. */
@@ -96,7 +98,9 @@ export class FakeSlackApi {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: fault.error }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, call.args)));
+    const answer = this.answer(method, call.args);
+    if (method === 'chat.postMessage') call.posted = String(answer['ts']);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
 import { DEFAULT_LIMITS, type CoreLimits } from '../../bot/core/deps.ts';
+import { slackPlatform } from '../../bot/slack/platform.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { captureLogger } from '../support/capture-logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
@@ -35,7 +36,7 @@ export async function startTestBot(limits: Partial<CoreLimits> = {}, store: Stor
   const hooks = await new ResponseUrlServer().start();
   const logs = captureLogger({ secrets: [BOT_TOKEN, SIGNING_SECRET] });
   const server: BotServer = buildBotServer({
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: null, apiUrl: slack.url },
+    platforms: [slackPlatform({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: null, apiUrl: slack.url })],
     core: { catalog, classifier, store, clock: Date.now, limits: { ...DEFAULT_LIMITS, ...limits }, logger: logs.logger },
     logger: logs.logger,
   });

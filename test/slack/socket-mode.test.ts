@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
 import { DEFAULT_LIMITS } from '../../bot/core/deps.ts';
+import { slackPlatform } from '../../bot/slack/platform.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { silentLogger } from '../../bot/ops/logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
@@ -69,7 +70,7 @@ beforeAll(async () => {
   await once(api, 'listening');
 
   bot = buildBotServer({
-    slack: { botToken: 'xoxb-1-2-socketbot', signingSecret: null, appToken: APP_TOKEN, apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/` },
+    platforms: [slackPlatform({ botToken: 'xoxb-1-2-socketbot', signingSecret: null, appToken: APP_TOKEN, apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/` })],
     core: { catalog, classifier: createClassifier(catalog), store: createMemoryStore(), clock: Date.now, limits: DEFAULT_LIMITS, logger: silentLogger() },
     logger: silentLogger(),
   });
@@ -85,7 +86,7 @@ afterAll(async () => {
 
 describe('Socket Mode', () => {
   it('connects with the app token and serves no /slack/events endpoint', async () => {
-    expect(bot.slack?.mode).toBe('socket');
+    expect(bot.platforms.map((p) => p.mode)).toEqual(['socket']);
     const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { createClassifier } from '../../intents/index.ts';
 import { DEFAULT_LIMITS } from '../../bot/core/deps.ts';
+import { slackPlatform } from '../../bot/slack/platform.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { captureLogger } from '../support/capture-logger.ts';
 import { ConfigError } from '../../bot/slack/config.ts';
@@ -17,7 +18,7 @@ let server: BotServer | null = null;
 
 function build(logs = captureLogger()) {
   return buildBotServer({
-    slack: { botToken: TOKEN, signingSecret: '0123456789abcdef0123456789abcdef', appToken: null, apiUrl: slack.url },
+    platforms: [slackPlatform({ botToken: TOKEN, signingSecret: '0123456789abcdef0123456789abcdef', appToken: null, apiUrl: slack.url })],
     core: { catalog, classifier, store: createMemoryStore(), clock: Date.now, limits: DEFAULT_LIMITS, logger: logs.logger },
     logger: logs.logger,
   });

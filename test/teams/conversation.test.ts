@@ -78,9 +78,20 @@ describe('Teams conversations', () => {
     expect(JSON.stringify(card)).not.toContain('<at>');
   });
 
+  it('takes every command of the core table, watch included, and keeps "watch out" a question', async () => {
+    const off = cardOf((await exchange(message('watch off', { scope: 'groupChat', mention: true })))[0]!);
+    expect(JSON.stringify(off)).toContain('Stopped watching this channel');
+    const alerts = cardOf((await exchange(message('alerts', { scope: 'groupChat', mention: true })))[0]!);
+    expect(JSON.stringify(alerts)).toContain('No alerts come here');
+    const question = await exchange(message('watch out, the log backup failed again', { scope: 'groupChat', mention: true }));
+    expect(JSON.stringify(question)).not.toContain('Watching is');
+  });
+
   it('offers help and the list as commands', async () => {
     const help = cardOf((await exchange(message('help')))[0]!);
-    expect(JSON.stringify(help)).toContain('lookup CODE');
+    expect(JSON.stringify(help)).toContain('lookup <error code>');
+    // Read from the core's command table: the Teams help used to leave watch out.
+    expect(JSON.stringify(help)).toContain('watch on | off');
     const list = cardOf((await exchange(message('list', { scope: 'groupChat', mention: true })))[0]!);
     expect(runs(list)).toEqual(expect.arrayContaining(['UserErrorSQLNoSysadminMembership', 'UserErrorParentFullBackupMissing']));
   });

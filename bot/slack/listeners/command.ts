@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
-import { renderSlack } from '../../cards/slack-blocks.ts';
-import { handle } from '../../core/handle.ts';
-import type { Incoming, Place } from '../../core/types.ts';
-import { failure, SORRY, type SlackDeps } from '../deps.ts';
-import { spaceOf } from '../place.ts';
+import type { Incoming } from '../../core/types.ts';
+import { answer } from '../answer.ts';
+import type { SlackDeps } from '../deps.ts';
+import { placeOf } from '../place.ts';
 
 export const COMMAND = '/sqlbackup';
 
@@ -12,28 +11,11 @@ export const COMMAND = '/sqlbackup';
  * privately through response_url, which works even in channels the bot is not in.
  */
 export function registerCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const place: Place = {
-      platform: 'slack',
-      team: command.team_id,
-      channel: command.channel_id,
-      thread: null,
-      space: command.channel_name === 'directmessage' ? 'dm' : spaceOf(command.channel_id),
-    };
+    const place = placeOf(command.team_id, command.channel_id, undefined, undefined, command.channel_name === 'directmessage' ? 'im' : undefined);
     const incoming: Incoming = { type: 'command', id: command.trigger_id, user: command.user_id, place, text: command.text };
     const log = deps.logger.child({ listener: 'command', channel: command.channel_id });
-    try {
-      const reply = await handle(incoming, deps.core);
-      if (reply) {
-        await respond({ response_type: 'ephemeral', ...renderSlack(reply) });
-        log.info({ reply: reply.body.kind }, 'answered a slash command');
-      }
-    } catch (error) {
-      log.error(failure(error), 'could not answer a slash command');
-      await respond({ response_type: 'ephemeral', text: SORRY }).catch(
-        (e: unknown) => log.warn(failure(e), 'could not tell the user either'),
-      );
-    }
+    await answer(deps, client, incoming, { place, user: command.user_id, respond }, log, true);
   });
 }

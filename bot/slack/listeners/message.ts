@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Incoming } from '../../core/types.ts';
+import { answer } from '../answer.ts';
 import type { SlackDeps } from '../deps.ts';
 import { placeOf, stripMention, unescapeSlack } from '../place.ts';
-import { answerMessage } from './answer.ts';
 
 /**
  * Subtypes that are still a person saying something: a paste with a screenshot attached
@@ -28,7 +28,9 @@ export function registerMessage(app: App, deps: SlackDeps): void {
 
     const threadTs = 'thread_ts' in event ? event.thread_ts : undefined;
     const place = placeOf(body.team_id, event.channel, event.ts, threadTs, event.channel_type);
-    const incoming: Extract<Incoming, { type: 'message' }> = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
-    await answerMessage(deps, client, incoming, 'message', event.channel);
+    const incoming: Incoming = { type: 'message', id: body.event_id, user: event.user, place, text, addressed: dm };
+    const log = deps.logger.child({ listener: 'message', eventId: body.event_id, channel: event.channel });
+    // Someone who wrote to the bot directly is waiting for an answer; an unasked paste is not.
+    await answer(deps, client, incoming, { place, user: event.user }, log, dm);
   });
 }

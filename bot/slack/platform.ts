@@ -1,0 +1,30 @@
+import type { PlatformFactory } from '../core/platform.ts';
+import { createSlackApp } from './app.ts';
+import type { SlackConfig } from './config.ts';
+import { deliver, redraw } from './deliver.ts';
+
+/** Slack behind the platform boundary: Bolt's listeners answer, chat.postMessage posts unasked. */
+export function slackPlatform(config: SlackConfig): PlatformFactory {
+  return ({ http, core, logger, bodyLimitBytes, track }) => {
+    const slack = createSlackApp(config, { core, logger }, http, bodyLimitBytes === undefined ? {} : { bodyLimitBytes });
+    // Bolt acknowledges events before answering them; tracking the listener chain lets a
+    // shutdown wait for answers that are still being worked on after the 200 went out.
+    slack.app.use(async ({ next }) => {
+      await track(next());
+    });
+    return {
+      platform: 'slack',
+      mode: slack.mode,
+      async post(place, reply) {
+        const ts = await deliver(slack.client, { ...reply, delivery: 'thread' }, { place });
+        if (ts === undefined) throw new Error('slack: chat.postMessage returned no ts');
+        return ts;
+      },
+      // A reply in the thread of a top-level post carries its ts as thread_ts, DMs included.
+      replyPlace: (place, ts) => ({ ...place, thread: ts }),
+      update: (place, ts, reply) => redraw(slack.client, place, ts, reply),
+      start: () => slack.start(),
+      stop: () => slack.stop(),
+    };
+  };
+}
