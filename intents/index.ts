@@ -9,7 +9,7 @@ import type { Entry } from '../catalog/index.ts';
 export type { Classification, FollowUp, Match, MatchVia, Mode, ScriptLang, Topic } from './types.ts';
 export { asksSomething, relevance, termsOf } from './turn-words.ts';
 export { reportSignal } from './report-signal.ts';
-export { pasteDetails, hasDetails, BACKUP_TYPES, type PasteDetails, type BackupType } from './paste-details.ts';
+export { pasteDetails, hasDetails, type PasteDetails } from './paste-details.ts';
 export type { CodeGuess } from './fuzzy-codes.ts';
 /**
  * Paste limits. A paste of up to MAX_CLASSIFY_CHARS (1 MiB) characters has every catalog

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
-import type { Subscription } from './subscriptions.ts';
-import { parseFilters } from './subscriptions.ts';
+import type { Subscription } from '../core/alerts/subscriptions.ts';
+import { parseFilters } from '../core/alerts/subscriptions.ts';
 
 /**
  * Alert settings, read once by bot/config.ts.

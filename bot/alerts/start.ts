@@ -2,9 +2,9 @@ import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { CoreDeps } from '../core/deps.ts';
 import type { ChatPlatform } from '../core/platform.ts';
-import { createAlertMetrics } from './alert-metrics.ts';
+import { createAlertMetrics } from '../core/alerts/alert-metrics.ts';
 import type { AlertsConfig } from './config.ts';
-import { createAlertDesk, type AlertDesk } from './desk.ts';
+import { createAlertDesk, type AlertDesk } from '../core/alerts/desk.ts';
 import { mountAlertWebhook } from './webhook.ts';
 
 export interface AlertsSide {

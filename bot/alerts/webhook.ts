@@ -3,11 +3,11 @@ import type { Express, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { CoreDeps } from '../core/deps.ts';
 import { bodyLimit, type BufferedRequest } from '../ops/bodyLimit.ts';
-import { alertKeys } from './alert-keys.ts';
-import type { AlertMetrics } from './alert-metrics.ts';
+import { alertKeys } from '../core/alerts/alert-keys.ts';
+import type { AlertMetrics } from '../core/alerts/alert-metrics.ts';
 import type { AlertsConfig } from './config.ts';
-import type { AlertDesk } from './desk.ts';
-import { isAzureBackup, parseAlert } from './parse.ts';
+import type { AlertDesk } from '../core/alerts/desk.ts';
+import { isAzureBackup, parseAlert } from '../core/alerts/parse.ts';
 
 export const ALERTS_PATH = '/alerts/azure-monitor';
 

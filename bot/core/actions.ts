@@ -1,5 +1,5 @@
 import type { Entry } from '../../catalog/index.ts';
-import { alertAction } from '../alerts/actions.ts';
+import { alertAction } from './alerts/actions.ts';
 import { othersThan, refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { recordFeedback } from './feedback.ts';

@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../../catalog/index.ts';
-import { alertsCommand, openCommand } from '../alerts/commands.ts';
+import { alertsCommand, openCommand } from './alerts/commands.ts';
 import { answerFor } from './answer.ts';
 import { refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';

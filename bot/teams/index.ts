@@ -1,2 +1,1 @@
-export { teamsPlatform, type TeamsPlatformOptions } from './platform.ts';
-export { readTeamsConfig, hasTeamsSettings, TeamsConfigError, type TeamsConfig } from './config.ts';
+export { teamsPlatform } from './platform.ts';

@@ -5,7 +5,7 @@ import { blockActions, buttonsOf, slashCommand } from '../slack/payloads.ts';
 import { messageEvent } from '../replicas/slackEvents.ts';
 import type { SlackCall } from '../replicas/fakeSlackApi.ts';
 import type { ConnectorCall } from '../teams/fake-connector.ts';
-import { utc } from '../../bot/alerts/problem.ts';
+import { utc } from '../../bot/core/alerts/problem.ts';
 import { ALERT_TOKEN, another, fixture, startAlertBot, type AlertBot } from './harness.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { AlertView } from '../core/alert-view.ts';
-import { toCandidates } from '../core/candidates.ts';
-import type { CoreDeps } from '../core/deps.ts';
-import type { Place } from '../core/types.ts';
+import type { AlertView } from '../alert-view.ts';
+import { toCandidates } from '../candidates.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Place } from '../types.ts';
 import type { AlertCode } from './code.ts';
 import type { AlertEvent } from './parse.ts';
 

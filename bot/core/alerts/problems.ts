@@ -1,5 +1,5 @@
-import type { CoreDeps } from '../core/deps.ts';
-import type { Place } from '../core/types.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Place } from '../types.ts';
 import { alertKeys } from './alert-keys.ts';
 import type { Problem } from './problem.ts';
 

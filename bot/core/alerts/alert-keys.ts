@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Place } from '../core/types.ts';
+import type { Place } from '../types.ts';
 
 /**
  * Store keys of the alerts feature, beside the core's own (bot/core/keys.ts). Resource ids

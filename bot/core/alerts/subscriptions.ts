@@ -1,5 +1,5 @@
-import type { CoreDeps } from '../core/deps.ts';
-import type { Place } from '../core/types.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Place } from '../types.ts';
 import { alertKeys, placeKey } from './alert-keys.ts';
 import { SEVERITIES, type AlertEvent, type Severity } from './parse.ts';
 

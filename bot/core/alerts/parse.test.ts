@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/index.ts';
-import { createClassifier } from '../../intents/index.ts';
+import { loadCatalog } from '../../../catalog/index.ts';
+import { createClassifier } from '../../../intents/index.ts';
 import { alertCode } from './code.ts';
 import { isAzureBackup, parseAlert, type AlertEvent } from './parse.ts';
 
 const catalog = loadCatalog();
 const classifier = createClassifier(catalog);
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../test/fixtures/alerts/${name}.json`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../test/fixtures/alerts/${name}.json`, import.meta.url), 'utf8'));
 
 function parsed(name: string): AlertEvent {
   const result = parseAlert(fixture(name));

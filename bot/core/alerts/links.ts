@@ -1,4 +1,4 @@
-import type { Place } from '../core/types.ts';
+import type { Place } from '../types.ts';
 
 /**
  * A link to an alert's thread, for `open`. Both platforms have stable URL shapes for a

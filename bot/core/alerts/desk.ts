@@ -1,7 +1,7 @@
-import type { CoreDeps } from '../core/deps.ts';
-import type { Platforms } from '../core/platform.ts';
-import { threadStarted } from '../core/thread-started.ts';
-import type { Place, Reply } from '../core/types.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Platforms } from '../platform.ts';
+import { threadStarted } from '../thread-started.ts';
+import type { Place, Reply } from '../types.ts';
 import { alertKeys, placeKey } from './alert-keys.ts';
 import type { AlertMetrics } from './alert-metrics.ts';
 import { alertCode, type AlertCode } from './code.ts';

@@ -1,5 +1,5 @@
-import type { CoreDeps } from '../core/deps.ts';
-import type { Place, ReplyBody } from '../core/types.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { Place, ReplyBody } from '../types.ts';
 import { threadLink } from './links.ts';
 import { ordinal, utc } from './problem.ts';
 import { openProblems } from './problems.ts';

@@ -1,5 +1,5 @@
-import type { CoreDeps } from '../core/deps.ts';
-import type { CardAction, Place, Reply } from '../core/types.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { CardAction, Place, Reply } from '../types.ts';
 import { viewOf } from './problem.ts';
 import { loadProblem, saveProblem } from './problems.ts';
 

@@ -1,5 +1,5 @@
-import type { Catalog } from '../../catalog/index.ts';
-import type { Classifier } from '../../intents/index.ts';
+import type { Catalog } from '../../../catalog/index.ts';
+import type { Classifier } from '../../../intents/index.ts';
 import type { AlertEvent } from './parse.ts';
 
 /**
