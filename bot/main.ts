@@ -4,6 +4,7 @@ import { BUILT_IN_DIR, CatalogError, loadCatalog } from '../catalog/index.ts';
 import { createClassifier } from '../intents/index.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { buildBotServer } from './http/bot-server.ts';
+import { ConnectionLimitsError, readConnectionLimits } from './http/connection-limits.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
@@ -37,7 +38,8 @@ const store: Store = await orStop(
   [StoreUnavailableError],
 );
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
-const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
+const connections = await orStop(() => readConnectionLimits(process.env), [ConnectionLimitsError]);
+const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics, connections });
 // Teams on the same app and port when its settings are present. With no credentials for
 // either platform the bot runs in local mode: loopback by default, Teams unauthenticated,
 // and the Agents Playground started beside it, so a newcomer can talk to it at once.

@@ -6,6 +6,7 @@ import { requestIds } from '../ops/requestContext.ts';
 import { InFlight } from '../ops/inFlight.ts';
 import { createSlackApp, type SlackApp } from '../slack/app.ts';
 import type { SlackConfig } from '../slack/config.ts';
+import type { ConnectionLimits } from './connection-limits.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
 
 export interface BotServer {
@@ -27,10 +28,12 @@ export interface BotServerOptions {
   readonly metrics?: Metrics;
   /** How long stop() waits for answers still being worked on (default 10 s). */
   readonly shutdownTimeoutMs?: number;
+  /** Timeouts and the socket cap; unset ones take their defaults. */
+  readonly connections?: Partial<ConnectionLimits>;
 }
 
 export function buildBotServer(options: BotServerOptions): BotServer {
-  const http = createHttpServer();
+  const http = createHttpServer(options.connections);
   const { store, catalog } = options.core;
   const inFlight = new InFlight();
   // A request id on every log line written while serving the request (and after its ack).
