@@ -34,7 +34,7 @@ const logger = createLogger({
 
 const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
 const store: Store = await orStop(
-  () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded) }),
+  () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded), reportMemoryKeys: metrics.memoryStoreKeys }),
   [StoreUnavailableError],
 );
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
