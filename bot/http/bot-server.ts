@@ -4,10 +4,12 @@ import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { opsRoutes } from '../ops/opsRoutes.ts';
 import { requestIds } from '../ops/requestContext.ts';
 import { InFlight } from '../ops/inFlight.ts';
-import { createSlackApp, type SlackApp } from '../slack/app.ts';
+import { createSlackApp, EVENTS_PATH, type SlackApp } from '../slack/app.ts';
 import type { SlackConfig } from '../slack/config.ts';
 import type { ConnectionLimits } from './connection-limits.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
+import { slackRequestGuard } from './slack-request-guard.ts';
+import { bodyLimit } from '../ops/bodyLimit.ts';
 
 export interface BotServer {
   readonly http: HttpServer;
@@ -48,6 +50,10 @@ export function buildBotServer(options: BotServerOptions): BotServer {
   );
   http.app.use(inFlight.middleware());
   const slackOptions = options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes };
+  // Reads the body once (Bolt reuses it) and refuses malformed requests before Bolt sees them.
+  if (options.slack !== null && options.slack.appToken === null) {
+    http.app.post(EVENTS_PATH, bodyLimit(options.bodyLimitBytes ?? 1024 * 1024), slackRequestGuard(options.logger));
+  }
   const slack = options.slack === null ? null : createSlackApp(options.slack, { core: options.core, logger: options.logger }, http.app, slackOptions);
   // Bolt acknowledges events before answering them; tracking the listener chain lets a
   // shutdown wait for answers that are still being worked on after the 200 went out.
