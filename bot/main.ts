@@ -29,7 +29,7 @@ const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
   onError: (where) => metrics.error(where),
-  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword']],
+  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword'], process.env['METRICS_TOKEN']],
 });
 
 const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
@@ -39,7 +39,7 @@ const store: Store = await orStop(
 );
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
 const connections = await orStop(() => readConnectionLimits(process.env), [ConnectionLimitsError]);
-const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics, connections });
+const server = buildBotServer({ slack: config.slack, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics, connections, metricsToken: process.env['METRICS_TOKEN']?.trim() || undefined });
 // Teams on the same app and port when its settings are present. With no credentials for
 // either platform the bot runs in local mode: loopback by default, Teams unauthenticated,
 // and the Agents Playground started beside it, so a newcomer can talk to it at once.

@@ -32,6 +32,8 @@ export interface BotServerOptions {
   readonly shutdownTimeoutMs?: number;
   /** Timeouts and the socket cap; unset ones take their defaults. */
   readonly connections?: Partial<ConnectionLimits>;
+  /** METRICS_TOKEN: lets a scraper that presents it read /metrics from anywhere (loopback only without it). */
+  readonly metricsToken?: string | undefined;
 }
 
 export function buildBotServer(options: BotServerOptions): BotServer {
@@ -46,6 +48,7 @@ export function buildBotServer(options: BotServerOptions): BotServer {
       metrics: options.metrics ?? options.core.metrics ?? createMetrics(),
       checks: { catalog: () => catalog.entries.length > 0, store: () => store.ping() },
       draining: () => inFlight.isDraining,
+      metricsToken: options.metricsToken,
     }),
   );
   http.app.use(inFlight.middleware());
