@@ -1,5 +1,7 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'express';
+import type { BufferedRequest } from '../ops/bodyLimit.ts';
+import { nestedDeeperThan } from '../ops/json-depth.ts';
 import type { Logger } from '../ops/logger.ts';
 
 /**
@@ -22,6 +24,8 @@ export class JsonCloudAdapter extends CloudAdapter {
       if (status === 503) res.set('Retry-After', '5');
       if (!res.headersSent) res.status(status).json({ error });
     };
+    const raw = (req as BufferedRequest).rawBody;
+    if (raw !== undefined && nestedDeeperThan(raw.toString('utf8'))) return refuse(400, 'nested too deep', {}, 'teams: request body nested too deep');
     const body: unknown = req.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return refuse(400, 'malformed JSON', {}, 'teams: request body is not a JSON object');

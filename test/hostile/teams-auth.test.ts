@@ -69,6 +69,14 @@ describe('/api/messages with authentication on', () => {
     expect(stderr).toEqual([]);
   });
 
+  it('refuses a body nested 100,000 deep with a JSON 400 at once', async () => {
+    const started = performance.now();
+    const res = await post(url, `{"type":"message","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, { authorization: `Bearer ${forgedToken()}` });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'nested too deep' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('answers malformed JSON with a JSON 400', async () => {
     const res = await post(url, '{"type": "message", ', { authorization: `Bearer ${forgedToken()}` });
     expect(res.status).toBe(400);
