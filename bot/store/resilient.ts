@@ -127,9 +127,15 @@ export function resilientStore(primary: Store, options: ResilientOptions): Store
     async claim(key, ttlMs) {
       if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new RangeError(`ttlMs must be a positive number, got ${ttlMs}`);
       if (ledger.has(key)) return false;
-      const first = await run((s) => (s === local ? Promise.resolve(true) : s.claim(key, ttlMs)));
+      // Noted before the first await: a retry arriving while this claim is still on its way
+      // to Redis (or while Redis is away) must see it.
       ledger.add(key, ttlMs);
-      return first;
+      try {
+        return await run((s) => (s === local ? Promise.resolve(true) : s.claim(key, ttlMs)));
+      } catch (err) {
+        ledger.forget(key);
+        throw err;
+      }
     },
     get: <T>(key: string) => run((s) => s.get<T>(key)),
     set: (key, value, ttlMs) => run((s) => s.set(key, value, ttlMs)),

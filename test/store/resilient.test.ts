@@ -73,3 +73,23 @@ describe('resilient store', () => {
     await expect(store.get('x')).rejects.toThrow('WRONGTYPE');
   });
 });
+
+describe('resilient store claims', () => {
+  it('answers one of two concurrent claims of a delivery while the shared store is away', async () => {
+    const { store: shared, up } = switchable();
+    const store = resilientStore(shared, { isOutage: () => true, logger: captureLogger().logger });
+    up.value = false;
+    await store.get('x'); // opens the breaker
+    const both = await Promise.all([store.claim('ev:1', 60_000), store.claim('ev:1', 60_000)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('answers one of two concurrent claims while the shared store is up', async () => {
+    const { store: shared } = switchable();
+    const store = resilientStore(shared, { isOutage: () => true, logger: captureLogger().logger });
+    const both = await Promise.all([store.claim('ev:2', 60_000), store.claim('ev:2', 60_000)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    await store.close();
+  });
+});
