@@ -1,10 +1,13 @@
 /**
- * `npm run load [-- --rate 200 --duration 30 --both 0.1 --only memory|redis --json]`
+ * `npm run load [-- --rate 200 --duration 30 --both 0.1 --only memory|redis|restart --json]`
  *
  * Signed Slack events at a steady rate against real bot processes over HTTP, with a local
- * stand-in for the Slack Web API. Two scenarios in one run: one replica in memory mode, and
+ * stand-in for the Slack Web API. Three scenarios in one run: one replica in memory mode;
  * two replicas behind one redis-server, load balanced round robin, with a share of events
- * delivered to both (as Slack retries and rebalancing do) to prove deduplication.
+ * delivered to both (as Slack retries and rebalancing do) to prove deduplication; and one
+ * replica whose Redis is killed a third of the way through and restarted empty at two
+ * thirds, with every event retried by "Slack" 2 s later, to prove none is lost or answered
+ * twice across the outage and the restart.
  * Reports acknowledgement latency, answers posted, lost (must be 0), duplicated (must be
  * 0) and peak memory per replica; exits 1 if anything was lost or duplicated.
  * Bounded: at most 100,000 events, a fixed number of requests in flight, loopback only.
@@ -41,10 +44,10 @@ const TOTAL = Math.min(Math.round(RATE * DURATION_S), 100_000);
 if (
   !(RATE > 0 && RATE <= 2000 && DURATION_S > 0 && DURATION_S <= 600 && BOTH >= 0 && BOTH <= 1) ||
   !(Number.isInteger(MAX_IN_FLIGHT) && MAX_IN_FLIGHT >= 1) ||
-  (values.only !== undefined && values.only !== 'memory' && values.only !== 'redis' && values.only !== 'alerts') ||
+  (values.only !== undefined && !['memory', 'redis', 'restart', 'alerts'].includes(values.only)) ||
   !(Number(values['alert-rate']) > 0 && Number(values['alert-rate']) <= 1000 && Number(values['alert-duration']) > 0 && Number(values['alert-duration']) <= 600)
 ) {
-  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1, --max-in-flight 1 or more, --only memory|redis|alerts, --alert-rate 1..1000, --alert-duration 1..600');
+  throw new Error('--rate 1..2000, --duration 1..600 seconds, --both 0..1, --max-in-flight 1 or more, --only memory|redis|restart|alerts, --alert-rate 1..1000, --alert-duration 1..600');
 }
 
 interface Result {
@@ -76,7 +79,14 @@ function pastes(): string[] {
   return out;
 }
 
-async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): Promise<Result> {
+interface RunOptions {
+  /** Sends every event again this long after the first time, as Slack does when it retries. */
+  readonly retryAfterMs?: number;
+  /** Work done just before the event with this index is sent (kill Redis, restart it). */
+  readonly at?: ReadonlyMap<number, () => Promise<void>>;
+}
+
+async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi, options: RunOptions = {}): Promise<Result> {
   const texts = pastes();
   const acks: number[] = [];
   let ackErrors = 0;
@@ -91,10 +101,11 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
   const pending = new Set<Promise<void>>();
   const before = slack.calls.length;
 
-  const send = async (bot: BotProcess, body: string): Promise<void> => {
+  const send = async (bot: BotProcess, body: string, retryNum?: number): Promise<void> => {
     const started = performance.now();
     try {
-      const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body), body, signal: AbortSignal.timeout(10_000) });
+      const headers = signedHeaders(TEST_SIGNING_SECRET, body, retryNum === undefined ? {} : { retryNum });
+      const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
       if (res.status === 200) acks.push(performance.now() - started);
       else failed(`http-${res.status}`);
@@ -110,6 +121,7 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     while (inFlight >= MAX_IN_FLIGHT) await sleep(1);
+    await options.at?.get(i)?.();
     const body = messageEvent({
       eventId: `Ev${scenario}${i}`,
       type: 'app_mention',
@@ -127,9 +139,16 @@ async function run(scenario: string, bots: BotProcess[], slack: FakeSlackApi): P
         pending.delete(p);
       });
       pending.add(p);
+      if (options.retryAfterMs !== undefined) {
+        const retry = sleep(options.retryAfterMs)
+          .then(() => send(bot, body, 1))
+          .finally(() => pending.delete(retry));
+        pending.add(retry);
+      }
     }
   }
-  await Promise.all(pending);
+  // Retries scheduled last are still waiting: everything sent must have been acknowledged.
+  while (pending.size > 0) await Promise.all(pending);
   const sendSeconds = (performance.now() - start) / 1000;
 
   // Answers go out after the ack: wait until every event is answered or nothing moves for 10 s.
@@ -208,6 +227,21 @@ async function main(): Promise<number> {
         await redis.stop();
       }
     }
+    if (values.only === undefined || values.only === 'restart') {
+      if (!redisServerPath()) throw new Error('redis-server not found: apt-get install -y redis-server (or --only memory)');
+      const redis = await startRedis();
+      const bot = await startBot('restart', botEnv({ slackApiUrl: slack.url, redisUrl: redis.url, extra: quiet }));
+      const at = new Map([
+        [Math.floor(TOTAL / 3), () => redis.kill()],
+        [Math.floor((TOTAL * 2) / 3), () => redis.restart()],
+      ]);
+      try {
+        results.push(await run('rst', [bot], slack, { retryAfterMs: 2000, at }));
+      } finally {
+        await bot.stop();
+        await redis.stop();
+      }
+    }
     if (values.only === undefined || values.only === 'alerts') {
       if (!redisServerPath()) throw new Error('redis-server not found: apt-get install -y redis-server (or --only memory)');
       alerts = await runAlertLoad(slack, { rate: Number(values['alert-rate']), durationS: Number(values['alert-duration']), databases: 200, repeatShare: 0.2, duplicateShare: 0.1 });
@@ -221,7 +255,7 @@ async function main(): Promise<number> {
     console.log(`load: ${RATE} events/s for ${DURATION_S} s (${TOTAL} events per scenario), ${Math.round(BOTH * 100)}% of two-replica events delivered to both`);
     console.table(
       results.map((r) => ({
-        scenario: r.scenario === 'mem' ? '1 replica, memory' : '2 replicas, Redis',
+        scenario: r.scenario === 'mem' ? '1 replica, memory' : r.scenario === 'red' ? '2 replicas, Redis' : '1 replica, Redis killed and restarted, all retried',
         'ack p50 ms': r.ackP50Ms,
         'ack p99 ms': r.ackP99Ms,
         'ack max ms': r.ackMaxMs,

@@ -4,6 +4,7 @@ import { BUILT_IN_DIR, CatalogError, loadCatalog } from '../catalog/index.ts';
 import { createClassifier } from '../intents/index.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { buildBotServer } from './http/bot-server.ts';
+import { ConnectionLimitsError, readConnectionLimits } from './http/connection-limits.ts';
 import { ListenError } from './http/listen-error.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -32,12 +33,12 @@ const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
   onError: (where) => metrics.error(where),
-  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword']],
+  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword'], process.env['METRICS_TOKEN']],
 });
 
 const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
 const store: Store = await orStop(
-  () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded) }),
+  () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded), reportMemoryKeys: metrics.memoryStoreKeys }),
   [StoreUnavailableError],
 );
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
@@ -46,7 +47,9 @@ const platforms: PlatformFactory[] = [
   ...(config.slack ? [slackPlatform(config.slack)] : []),
   ...(config.teams ? [teamsPlatform(config.teams, { local: config.local, playground: config.playground })] : []),
 ];
-const server = buildBotServer({ platforms, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics });
+const connections = await orStop(() => readConnectionLimits(process.env), [ConnectionLimitsError]);
+const metricsToken = process.env['METRICS_TOKEN']?.trim() || undefined;
+const server = buildBotServer({ platforms, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics, connections, metricsToken });
 // Azure Monitor alerts: delivered by the same platforms, into the conversations that asked.
 const alerts = startAlerts({
   config: config.alerts,

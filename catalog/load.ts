@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
+import { operatorEntryFiles, readOperatorYaml } from './read-entry-files.ts';
 import { entrySchema, knowledgeSchema, type Entry, type Knowledge } from './schema.ts';
 
 // The compiled catalog (dist/catalog/load.js) reads the same YAML as the sources: one copy of the data.
@@ -77,7 +78,7 @@ export function parseEntryFile(file: string): Entry {
 
 /** An operator's file is either a whole new entry or, with `extends:`, an addition to one. */
 function parseOperatorFile(file: string): { entry: Entry } | { overlay: Overlay } {
-  const raw = readYaml(file);
+  const raw = readOperatorYaml(file);
   if (raw === null || typeof raw !== 'object' || !('extends' in raw)) return { entry: validateEntry(file, raw) };
   const result = overlaySchema.safeParse(raw);
   if (!result.success) throw new CatalogError(file, describe(result.error.issues));
@@ -174,13 +175,7 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
   const overlays: { overlay: Overlay; file: string }[] = [];
   for (const dir of operatorDirs) {
     let files: string[] = [];
-    attempt(errors, () => {
-      try {
-        files = entryFiles(dir);
-      } catch (error) {
-        throw new CatalogError(dir, [`cannot read the folder: ${(error as Error).message}`]);
-      }
-    });
+    attempt(errors, () => (files = operatorEntryFiles(dir)));
     for (const file of files) {
       attempt(errors, () => {
         const parsed = parseOperatorFile(file);

@@ -5,6 +5,7 @@ import { createMetrics, type Metrics } from '../ops/metrics.ts';
 import { opsRoutes } from '../ops/opsRoutes.ts';
 import { requestIds } from '../ops/requestContext.ts';
 import { InFlight } from '../ops/inFlight.ts';
+import type { ConnectionLimits } from './connection-limits.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
 
 export interface BotServer {
@@ -29,10 +30,14 @@ export interface BotServerOptions {
   readonly metrics?: Metrics;
   /** How long stop() waits for answers still being worked on (default 10 s). */
   readonly shutdownTimeoutMs?: number;
+  /** Timeouts and the socket cap; unset ones take their defaults. */
+  readonly connections?: Partial<ConnectionLimits>;
+  /** METRICS_TOKEN: lets a scraper that presents it read /metrics from anywhere (loopback only without it). */
+  readonly metricsToken?: string | undefined;
 }
 
 export function buildBotServer(options: BotServerOptions): BotServer {
-  const http = createHttpServer();
+  const http = createHttpServer(options.connections);
   const { store, catalog } = options.core;
   const inFlight = new InFlight();
   // A request id on every log line written while serving the request (and after its ack).
@@ -43,6 +48,7 @@ export function buildBotServer(options: BotServerOptions): BotServer {
       metrics: options.metrics ?? options.core.metrics ?? createMetrics(),
       checks: { catalog: () => catalog.entries.length > 0, store: () => store.ping() },
       draining: () => inFlight.isDraining,
+      metricsToken: options.metricsToken,
     }),
   );
   http.app.use(inFlight.middleware());

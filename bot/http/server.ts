@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { connectionLimits, type ConnectionLimits } from './connection-limits.ts';
 import { listenErrorOf } from './listen-error.ts';
 
 export interface HttpServer {
@@ -13,10 +14,12 @@ export interface HttpServer {
 }
 
 /**
- * The single HTTP server. No body parser is installed globally: Bolt must read the raw body
+ * The single HTTP server, with bounded time to receive a request and a cap on open sockets
+ * (see connection-limits.ts). No body parser is installed globally: Bolt must read the raw body
  * to verify Slack's signature, so each route brings its own parsing.
  */
-export function createHttpServer(): HttpServer {
+export function createHttpServer(overrides: Partial<ConnectionLimits> = {}): HttpServer {
+  const limits = connectionLimits(overrides);
   const app = express();
   app.disable('x-powered-by');
   let server: Server | null = null;
@@ -24,7 +27,16 @@ export function createHttpServer(): HttpServer {
     app,
     listen(port, host) {
       return new Promise((resolve, reject) => {
-        const s = createServer(app);
+        const s = createServer(
+          {
+            headersTimeout: limits.headersTimeoutMs,
+            requestTimeout: limits.requestTimeoutMs,
+            keepAliveTimeout: limits.keepAliveTimeoutMs,
+            connectionsCheckingInterval: limits.checkIntervalMs,
+          },
+          app,
+        );
+        s.maxConnections = limits.maxConnections;
         const failed = (error: Error) => reject(listenErrorOf(error, port, host));
         s.once('error', failed);
         const ready = () => {

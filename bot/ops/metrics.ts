@@ -22,6 +22,8 @@ export interface Metrics {
   /** Seconds the core took to decide a reply (classification, store round trips). */
   latency(platform: string, seconds: number): void;
   storeDegraded(degraded: boolean): void;
+  /** How to read the number of keys in the in-memory store (or Redis's local fallback), read at each scrape. */
+  readonly memoryStoreKeys: (read: () => number) => void;
   readonly registry: Registry;
 }
 
@@ -46,6 +48,16 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   });
   const degraded = new Gauge({ name: 'sqlbackup_store_degraded', help: '1 while the shared store is unreachable and state is per-replica', registers });
 
+  let readMemoryKeys: () => number = () => 0;
+  new Gauge({
+    name: 'sqlbackup_memory_store_keys',
+    help: 'Keys held in process memory (the in-memory store, or the fallback while Redis is away); bounded by MEMORY_STORE_MAX_KEYS',
+    registers,
+    collect() {
+      this.set(readMemoryKeys());
+    },
+  });
+
   return {
     seen: (platform, kind) => seen.inc({ platform, kind }),
     answered: (entry, platform) => answers.inc({ entry, platform }),
@@ -56,6 +68,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     error: (where) => errors.inc({ where }),
     latency: (platform, seconds) => latency.observe({ platform }, seconds),
     storeDegraded: (on) => degraded.set(on ? 1 : 0),
+    memoryStoreKeys: (read) => {
+      readMemoryKeys = read;
+    },
     registry,
   };
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Metrics } from './metrics.ts';
+import { metricsAccess } from './metrics-access.ts';
 
 /** A readiness check: true when that dependency can serve. Slow checks count as failed. */
 export type ReadyCheck = () => boolean | Promise<boolean>;
@@ -11,6 +12,8 @@ export interface OpsRoutesDeps {
   /** True once shutdown began: readiness fails so the load balancer stops sending work. */
   draining?: () => boolean;
   checkTimeoutMs?: number;
+  /** METRICS_TOKEN: /metrics then needs `Authorization: Bearer <token>`; without it, loopback only. */
+  metricsToken?: string | undefined;
 }
 
 async function withTimeout(check: ReadyCheck, ms: number): Promise<boolean> {
@@ -30,7 +33,7 @@ async function withTimeout(check: ReadyCheck, ms: number): Promise<boolean> {
 /**
  * GET /healthz: the process answers HTTP (restart it if not).
  * GET /readyz:  every check passes and the process is not draining (send it traffic).
- * GET /metrics: Prometheus text format.
+ * GET /metrics: Prometheus text format, for loopback or the bearer of METRICS_TOKEN only.
  * Mount before the body limit and the platform handlers; these routes take no body.
  */
 export function opsRoutes(deps: OpsRoutesDeps): Router {
@@ -50,7 +53,7 @@ export function opsRoutes(deps: OpsRoutesDeps): Router {
     res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ready ? 'ready' : draining ? 'draining' : 'not_ready', checks });
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', metricsAccess(deps.metricsToken), async (_req, res) => {
     res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 

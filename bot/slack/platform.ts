@@ -1,11 +1,15 @@
 import type { PlatformFactory } from '../core/platform.ts';
-import { createSlackApp } from './app.ts';
+import { bodyLimit } from '../ops/bodyLimit.ts';
+import { slackRequestGuard } from '../http/slack-request-guard.ts';
+import { createSlackApp, EVENTS_PATH } from './app.ts';
 import type { SlackConfig } from './config.ts';
 import { deliver, redraw } from './deliver.ts';
 
 /** Slack behind the platform boundary: Bolt's listeners answer, chat.postMessage posts unasked. */
 export function slackPlatform(config: SlackConfig): PlatformFactory {
   return ({ http, core, logger, bodyLimitBytes, track }) => {
+    // Reads the body once (Bolt reuses it) and refuses malformed requests before Bolt sees them.
+    if (config.appToken === null) http.post(EVENTS_PATH, bodyLimit(bodyLimitBytes ?? 1024 * 1024), slackRequestGuard(logger));
     const slack = createSlackApp(config, { core, logger }, http, bodyLimitBytes === undefined ? {} : { bodyLimitBytes });
     // Bolt acknowledges events before answering them; tracking the listener chain lets a
     // shutdown wait for answers that are still being worked on after the 200 went out.

@@ -9,6 +9,8 @@ export interface CreateStoreDeps {
   logger: Logger;
   /** Told when the shared store goes away or comes back (for a metrics gauge). */
   onStateChange?: (degraded: boolean) => void;
+  /** Told how to read the number of keys held in process memory (for a metrics gauge). */
+  reportMemoryKeys?: (read: () => number) => void;
 }
 
 /**
@@ -17,14 +19,17 @@ export interface CreateStoreDeps {
  * let replicas answer twice); once running, an outage degrades instead of failing.
  */
 export async function createStore(config: StoreConfig, deps: CreateStoreDeps): Promise<Store> {
+  const local = createMemoryStore(config.maxKeys === undefined ? {} : { maxKeys: config.maxKeys });
+  deps.reportMemoryKeys?.(() => local.size());
   if (config.kind === 'memory') {
     deps.logger.info({ store: 'memory' }, 'store: in memory (single replica; state is lost on restart)');
-    return createMemoryStore();
+    return local;
   }
   const redis = await connectRedisStore({ url: config.url, keyPrefix: config.keyPrefix });
   deps.logger.info({ store: 'redis', url: safeUrl(config.url) }, 'store: redis');
   return resilientStore(redis, {
     isOutage,
+    local,
     logger: deps.logger,
     ...(deps.onStateChange ? { onStateChange: deps.onStateChange } : {}),
   });

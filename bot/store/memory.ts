@@ -9,6 +9,9 @@ interface Slot {
   expiresAt: number;
 }
 
+/** About 200 MB of keys at the roughly 1 KB an answered message leaves behind. */
+export const DEFAULT_MEMORY_STORE_MAX_KEYS = 200_000;
+
 export interface MemoryStoreOptions {
   clock?: Clock;
   /**
@@ -16,25 +19,36 @@ export interface MemoryStoreOptions {
    * only bounds memory when keys are written once and never read again (dedupe claims).
    */
   sweepEvery?: number;
+  /** Most keys kept; past it the least recently used key with an expiry goes first. */
+  maxKeys?: number;
 }
 
 /**
  * The embedded store: one process, nothing to install. Values are copied through JSON so a
  * caller mutating an object after `set` sees the same behaviour as with Redis.
+ *
+ * Bounded: a stream of messages from distinct users and channels leaves rate counters,
+ * dedupe claims and thread contexts behind, about 1 KB per answer, and would otherwise grow
+ * until the process is killed. Past maxKeys the least recently used key is evicted, one with
+ * an expiry first: a key without one is a setting someone chose ("watch off") and goes only
+ * when nothing else is left to evict.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { size(): number } {
   const clock = options.clock ?? Date.now;
   const sweepEvery = options.sweepEvery ?? 1000;
-  const slots = new Map<string, Slot>();
+  const maxKeys = options.maxKeys ?? DEFAULT_MEMORY_STORE_MAX_KEYS;
+  // Map order is insertion order: re-inserting a key on use keeps the least recently used first.
+  const expiring = new Map<string, Slot>();
+  const permanent = new Map<string, Slot>();
   let writes = 0;
 
   const live = (key: string): Slot | undefined => {
-    const slot = slots.get(key);
+    const map = expiring.has(key) ? expiring : permanent;
+    const slot = map.get(key);
     if (slot === undefined) return undefined;
-    if (slot.expiresAt <= clock()) {
-      slots.delete(key);
-      return undefined;
-    }
+    map.delete(key);
+    if (slot.expiresAt <= clock()) return undefined;
+    map.set(key, slot);
     return slot;
   };
 
@@ -44,11 +58,20 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { s
     return clock() + ttlMs;
   };
 
+  const evictOldest = (): void => {
+    const map = expiring.size > 0 ? expiring : permanent;
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  };
+
   const put = (key: string, slot: Slot): void => {
-    slots.set(key, slot);
+    expiring.delete(key);
+    permanent.delete(key);
+    (slot.expiresAt === Infinity ? permanent : expiring).set(key, slot);
+    while (expiring.size + permanent.size > maxKeys) evictOldest();
     if (++writes % sweepEvery === 0) {
       const now = clock();
-      for (const [k, s] of slots) if (s.expiresAt <= now) slots.delete(k);
+      for (const [k, s] of expiring) if (s.expiresAt <= now) expiring.delete(k);
     }
   };
 
@@ -77,7 +100,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { s
         return slot === undefined ? undefined : (copy(slot.value) as T);
       }),
     set: (key, value, ttlMs) => settle(() => put(key, { value: copy(value ?? null), expiresAt: expiry(ttlMs) })),
-    delete: (key) => settle(() => void slots.delete(key)),
+    delete: (key) =>
+      settle(() => {
+        expiring.delete(key);
+        permanent.delete(key);
+      }),
     incr: (key, ttlMs) =>
       settle(() => {
         const expiresAt = expiry(ttlMs);
@@ -104,7 +131,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { s
         return slot === undefined ? {} : { ...(slot.value as Record<string, number>) };
       }),
     ping: () => Promise.resolve(true),
-    close: () => settle(() => slots.clear()),
-    size: () => slots.size,
+    close: () =>
+      settle(() => {
+        expiring.clear();
+        permanent.clear();
+      }),
+    size: () => expiring.size + permanent.size,
   };
 }

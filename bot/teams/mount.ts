@@ -1,10 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Request as BotRequest,
-  type Response as BotResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import { bodyLimit, DEFAULT_BODY_LIMIT_BYTES } from '../ops/bodyLimit.ts';
 import type { CoreDeps } from '../core/deps.ts';
@@ -12,6 +6,7 @@ import type { Logger } from '../ops/logger.ts';
 import { TeamsBot } from './bot.ts';
 import { botFrameworkSettings, type TeamsConfig } from './config.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
+import { JsonCloudAdapter } from './json-cloud-adapter.ts';
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -30,9 +25,9 @@ export function cardOptions(config: TeamsConfig): DeliverOptions {
   return { fullWidth: config.auth !== 'none' };
 }
 
-export function createTeamsAdapter(config: TeamsConfig, logger: Logger): CloudAdapter {
+export function createTeamsAdapter(config: TeamsConfig, logger: Logger): JsonCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(botFrameworkSettings(config));
-  const adapter = new CloudAdapter(auth);
+  const adapter = new JsonCloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The message only: activities carry user text and the request carries a token.
     logger.error({ err: error.message, activityId: context.activity.id }, 'teams turn failed');
@@ -54,21 +49,16 @@ export function mountTeams(app: Express, deps: TeamsDeps): CloudAdapter {
   const bot = new TeamsBot({ core: deps.core, cards: cardOptions(deps.config) });
   if (deps.config.auth === 'none') deps.logger.warn({ path: TEAMS_PATH }, 'teams: no MicrosoftAppId, serving unauthenticated on loopback (local mode)');
   const authenticated = deps.config.auth === 'bot-framework';
+  const serve = adapter.handler((context) => bot.run(context), deps.logger);
   app.post(TEAMS_PATH, bodyLimit(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES), (req, res, next) => {
     // No token at all: answer here. The adapter would say the same 401 but print a stack
     // trace to the console for every scanner that probes the endpoint.
     if (authenticated && !req.headers.authorization) {
       deps.logger.warn({ path: TEAMS_PATH }, 'teams: request without a Bot Framework token refused');
-      res.status(401).end();
+      res.status(401).json({ error: 'unauthorized' });
       return;
     }
-    adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (context) => bot.run(context)).catch((error: unknown) => {
-      // The adapter rejects activities it cannot read (no type, no conversation) by throwing;
-      // Express would answer with an HTML page and print the stack outside the JSON logs.
-      deps.logger.warn({ path: TEAMS_PATH, err: (error as Error).message }, 'teams: activity refused');
-      if (res.headersSent) return next(error);
-      res.status(400).json({ error: 'malformed activity' });
-    });
+    serve(req, res).catch(next);
   });
   return adapter;
 }

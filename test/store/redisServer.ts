@@ -54,7 +54,7 @@ export async function startRedis(): Promise<TestRedis> {
     new Promise((resolve, reject) => {
       const proc = spawn(
         bin,
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'],
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes', '--enable-debug-command', 'local'],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       child = proc;

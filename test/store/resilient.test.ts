@@ -41,7 +41,8 @@ describe('resilient store', () => {
       up.value = false;
       expect(await store.claim(`ev:${flap}`, 1000)).toBe(true);
       up.value = true;
-      await store.get('x');
+      // The readiness probe notices the return (as the background probe would, later).
+      await store.ping();
       clock.now += 5_000;
     }
     expect(lines.filter((l) => l['level'] === 'warn')).toHaveLength(1);
@@ -57,7 +58,7 @@ describe('resilient store', () => {
       up.value = false;
       await store.set(`k:${flap}`, 1, 1000);
       up.value = true;
-      await store.get('x');
+      await store.ping();
       clock.now += 1_000;
     }
     const said = (level: string, text: RegExp) => lines.filter((l) => l['level'] === level && text.test(String(l['msg']))).length;
@@ -70,5 +71,25 @@ describe('resilient store', () => {
     const { logger } = captureLogger();
     const store = resilientStore({ ...shared, get: () => Promise.reject(new TypeError('WRONGTYPE')) }, { isOutage: (e) => !(e instanceof TypeError), logger });
     await expect(store.get('x')).rejects.toThrow('WRONGTYPE');
+  });
+});
+
+describe('resilient store claims', () => {
+  it('answers one of two concurrent claims of a delivery while the shared store is away', async () => {
+    const { store: shared, up } = switchable();
+    const store = resilientStore(shared, { isOutage: () => true, logger: captureLogger().logger });
+    up.value = false;
+    await store.get('x'); // opens the breaker
+    const both = await Promise.all([store.claim('ev:1', 60_000), store.claim('ev:1', 60_000)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('answers one of two concurrent claims while the shared store is up', async () => {
+    const { store: shared } = switchable();
+    const store = resilientStore(shared, { isOutage: () => true, logger: captureLogger().logger });
+    const both = await Promise.all([store.claim('ev:2', 60_000), store.claim('ev:2', 60_000)]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    await store.close();
   });
 });
