@@ -70,10 +70,7 @@ export async function subscriptionOf(deps: CoreDeps, place: Place): Promise<Subs
 export async function allSubscriptions(deps: CoreDeps): Promise<Subscription[]> {
   const index = (await deps.store.get<string[]>(alertKeys.subscriptions())) ?? [];
   const found = await Promise.all(
-    index.map((key) => {
-      const [platform = '', team = '', ...channel] = key.split(':');
-      return deps.store.get<Subscription>(`alerts:sub:${platform}:${team}:${channel.join(':')}`);
-    }),
+    index.map((key) => deps.store.get<Subscription>(alertKeys.subscriptionOf(key))),
   );
   return found.filter((s): s is Subscription => s !== undefined);
 }
