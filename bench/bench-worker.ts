@@ -30,8 +30,8 @@ if (phase === 'cold') {
   process.exit(0);
 }
 
-const { loadCorpus } = await import('../test/eval/load-corpus.ts');
-const { evaluate } = await import('../test/eval/evaluate.ts');
+const { loadCorpus } = await import('../eval/load-corpus.ts');
+const { evaluate } = await import('../eval/evaluate.ts');
 const { buildPaste, bytes, filler, needles } = await import('./pastes.ts');
 const { median, percentile, sample, throughput, timeMs } = await import('./measure.ts');
 

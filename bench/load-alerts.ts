@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { botEnv, startBot, type BotProcess } from '../test/replicas/botProcess.ts';
-import type { FakeSlackApi } from '../test/replicas/fakeSlackApi.ts';
-import { startRedis } from '../test/store/redisServer.ts';
+import { botEnv, startBot, type BotProcess } from '../testkit/bot-process.ts';
+import type { FakeSlackApi } from '../testkit/fake-slack-api.ts';
+import { startRedis } from '../testkit/redis-server.ts';
 import { percentile } from './measure.ts';
 
 /**

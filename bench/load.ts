@@ -17,10 +17,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/index.ts';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../test/replicas/botProcess.ts';
-import { FakeSlackApi } from '../test/replicas/fakeSlackApi.ts';
-import { messageEvent, signedHeaders } from '../test/replicas/slackEvents.ts';
-import { redisServerPath, startRedis } from '../test/store/redisServer.ts';
+import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../testkit/bot-process.ts';
+import { FakeSlackApi } from '../testkit/fake-slack-api.ts';
+import { messageEvent, signedHeaders } from '../testkit/slack-events.ts';
+import { redisServerPath, startRedis } from '../testkit/redis-server.ts';
 import { runAlertLoad, type AlertLoadResult } from './load-alerts.ts';
 import { percentile } from './measure.ts';
 

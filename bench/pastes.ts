@@ -1,4 +1,4 @@
-import type { EvalCase } from '../test/eval/load-corpus.ts';
+import type { EvalCase } from '../eval/load-corpus.ts';
 
 /** Deterministic so that two engines (and two runs) see the same texts. */
 function rng(seed: number): () => number {

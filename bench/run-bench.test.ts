@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../test/support/run-script.ts';
+import { runScript } from '../testkit/run-script.ts';
 
 const BENCH = fileURLToPath(new URL('./run-bench.ts', import.meta.url));
 

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { CoreDeps } from '../core/deps.ts';
-import { bodyLimit, type BufferedRequest } from '../ops/bodyLimit.ts';
+import { bodyLimit, type BufferedRequest } from '../ops/body-limit.ts';
 import { alertKeys } from '../core/alerts/alert-keys.ts';
 import type { AlertMetrics } from '../core/alerts/alert-metrics.ts';
 import type { AlertsConfig } from './config.ts';

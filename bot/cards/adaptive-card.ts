@@ -4,6 +4,7 @@ import type { Candidate, EntryRef, Reply, ReplyBody, StatsWindow } from '../core
 import {
   bullets, candidateRows, code, label, note, openUrl, para, rich, run, withCodeSpans, type AcNode,
 } from './adaptive-elements.ts';
+import { CATEGORY_LABELS } from '../core/labels.ts';
 import { pasteLines } from './entry-facts.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { alertParts } from './adaptive-alert.ts';
@@ -90,19 +91,11 @@ function candidateCard(title: string, intro: AcNode[], candidates: readonly Cand
   return card(title, [label(title), ...intro, ...rows]);
 }
 
-const CATEGORY_NAMES: Record<Category, string> = {
-  backup: 'Backup',
-  restore: 'Restore',
-  configuration: 'Configuration and discovery',
-  connectivity: 'Connectivity',
-  extension: 'Workload extension',
-};
-
 function listCard(groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[]): AdaptiveCard {
   const render = (perGroup: number, titleChars: number) => (): AdaptiveCard => {
     const body: AcNode[] = [label('What I know about'), note('Send me any of these codes, or paste the error as you got it.')];
     for (const group of groups) {
-      body.push(label(CATEGORY_NAMES[group.category]));
+      body.push(label(CATEGORY_LABELS[group.category]));
       for (const entry of group.entries.slice(0, perGroup)) {
         body.push(rich([run(entry.id, { mono: true, size: 'small' }), run(`  ${cut(entry.title, titleChars)}`, { size: 'small' })], 'none'));
       }

@@ -1,6 +1,6 @@
 import type { CodeBlock } from '../../catalog/index.ts';
 import type { Candidate, CardAction, EntryRef } from '../core/types.ts';
-import { CODE_LABELS } from '../core/facet-labels.ts';
+import { CODE_LABELS } from '../core/labels.ts';
 import { cut, cutCode, literal } from './adaptive-text.ts';
 
 /**

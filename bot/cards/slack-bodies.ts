@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { COMMANDS } from '../core/commands.ts';
+import { CATEGORY_LABELS } from '../core/labels.ts';
 import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
 import { codeBlock, echo, escape, labelledCode } from './slack-text.ts';
@@ -7,14 +8,6 @@ import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts'
 import { pasteLines } from './entry-facts.ts';
 
 type Body<K extends ReplyBody['kind']> = Extract<ReplyBody, { kind: K }>;
-
-const CATEGORY_LABELS = {
-  backup: 'Backup',
-  restore: 'Restore',
-  configuration: 'Configuration',
-  connectivity: 'Connectivity',
-  extension: 'Extension',
-} as const;
 
 /** Candidates as a readable list plus one pick button each. */
 export function candidateBlocks(lead: string, candidates: readonly Candidate[], positions: Positions): KnownBlock[] {

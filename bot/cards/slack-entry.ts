@@ -4,7 +4,7 @@ import { actions, button, context, header, linkButton, sections, type Positions 
 import { escape, labelledCode, LIMITS } from './slack-text.ts';
 import { shownMessage } from './entry-facts.ts';
 
-export interface EntryCardOptions {
+export interface EntryBlocksOptions {
   /** Split long parts over several sections instead of cutting them. */
   readonly expanded: boolean;
   readonly feedback: boolean;
@@ -52,7 +52,7 @@ function packSteps(entry: Entry, expanded: boolean): { blocks: KnownBlock[]; cut
 }
 
 /** The answer card for one entry. `cut` says a "Show the rest" button was added. */
-export function entryBlocks(entry: Entry, positions: Positions, options: EntryCardOptions): KnownBlock[] {
+export function entryBlocks(entry: Entry, positions: Positions, options: EntryBlocksOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header(entry.title),
     context(`${SEVERITY_MARK[entry.severity]} \`${escape(entry.id)}\` · ${entry.severity} · ${entry.category}`),

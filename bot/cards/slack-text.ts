@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../../catalog/index.ts';
-import { CODE_LABELS } from '../core/facet-labels.ts';
+import { CODE_LABELS } from '../core/labels.ts';
 /**
  * Text helpers for Slack mrkdwn. Everything that reaches a card passes through `escape`:
  * Slack turns `<!channel>`, `<!here>` and `<@U123>` into pings and `<url|label>` into links,

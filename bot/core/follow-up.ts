@@ -2,7 +2,7 @@ import type { Action, Catalog, CodeBlock, Entry, FacetTopic, Knowledge } from '.
 import type { FollowUp, ScriptLang, Topic } from '../../intents/index.ts';
 import { relevance, termsOf } from '../../intents/index.ts';
 import { refOf } from './candidates.ts';
-import { FACET_LABELS, LANG_LABELS } from './facet-labels.ts';
+import { FACET_LABELS, LANG_LABELS } from './labels.ts';
 import type { ReplyBody } from './types.ts';
 
 type Ask = Extract<FollowUp, { kind: 'ask' }>;

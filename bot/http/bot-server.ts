@@ -2,9 +2,9 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { ChatPlatform, PlatformFactory } from '../core/platform.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
-import { opsRoutes } from '../ops/opsRoutes.ts';
-import { requestIds } from '../ops/requestContext.ts';
-import { InFlight } from '../ops/inFlight.ts';
+import { opsRoutes } from '../ops/ops-routes.ts';
+import { requestIds } from '../ops/request-context.ts';
+import { InFlight } from '../ops/in-flight.ts';
 import type { ConnectionLimits } from './connection-limits.ts';
 import { createHttpServer, type HttpServer } from './server.ts';
 

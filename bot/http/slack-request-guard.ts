@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { BufferedRequest } from '../ops/bodyLimit.ts';
+import type { BufferedRequest } from '../ops/body-limit.ts';
 import { nestedDeeperThan } from '../ops/json-depth.ts';
 import type { Logger } from '../ops/logger.ts';
 

@@ -1,6 +1,6 @@
 import { pino, type DestinationStream } from 'pino';
 import { redactDeep, scrubLine } from './redact.ts';
-import { currentRequestId } from './requestContext.ts';
+import { currentRequestId } from './request-context.ts';
 
 type LogFn = {
   (obj: object, msg?: string): void;
@@ -56,7 +56,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: options.base ?? { service: 'sqlbackup-bot' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      // Every line written while serving a request carries its id (see requestContext.ts).
+      // Every line written while serving a request carries its id (see request-context.ts).
       mixin: () => {
         const reqId = currentRequestId();
         return reqId === undefined ? {} : { reqId };

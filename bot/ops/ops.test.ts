@@ -3,10 +3,10 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyLimit, type BufferedRequest } from './bodyLimit.ts';
+import { bodyLimit, type BufferedRequest } from './body-limit.ts';
 import { createMetrics } from './metrics.ts';
-import { opsRoutes } from './opsRoutes.ts';
-import { InFlight } from './inFlight.ts';
+import { opsRoutes } from './ops-routes.ts';
+import { InFlight } from './in-flight.ts';
 
 const servers: Server[] = [];
 afterEach(() => {

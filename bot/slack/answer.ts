@@ -4,7 +4,8 @@ import { threadStarted } from '../core/thread-started.ts';
 import type { Incoming, Reply } from '../core/types.ts';
 import type { Logger } from '../ops/logger.ts';
 import { deliver, type SlackTarget } from './deliver.ts';
-import { failure, SORRY, type SlackDeps } from './deps.ts';
+import { SORRY } from '../core/labels.ts';
+import { failure, type SlackDeps } from './deps.ts';
 
 /**
  * The shared tail of every listener: decide, deliver, log the outcome. A failure is logged

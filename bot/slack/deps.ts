@@ -7,7 +7,6 @@ export interface SlackDeps {
 }
 
 /** What a user who asked is told when answering failed on the bot's side (never the error itself). */
-export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** What to log about a failed Web API call: the method and Slack's error code, never the request. */
 export function failure(error: unknown): Record<string, unknown> {

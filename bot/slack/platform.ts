@@ -1,5 +1,5 @@
 import type { PlatformFactory } from '../core/platform.ts';
-import { bodyLimit } from '../ops/bodyLimit.ts';
+import { bodyLimit } from '../ops/body-limit.ts';
 import { slackRequestGuard } from '../http/slack-request-guard.ts';
 import { createSlackApp, EVENTS_PATH } from './app.ts';
 import type { SlackConfig } from './config.ts';

@@ -3,4 +3,4 @@ export { createMemoryStore, type Clock } from './memory.ts';
 export { connectRedisStore, StoreUnavailableError } from './redis.ts';
 export { resilientStore } from './resilient.ts';
 export { readStoreConfig, StoreConfigError, type StoreConfig } from './config.ts';
-export { createStore } from './createStore.ts';
+export { createStore } from './create-store.ts';

@@ -1,6 +1,6 @@
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { Request, Response } from 'express';
-import type { BufferedRequest } from '../ops/bodyLimit.ts';
+import type { BufferedRequest } from '../ops/body-limit.ts';
 import { nestedDeeperThan } from '../ops/json-depth.ts';
 import type { Logger } from '../ops/logger.ts';
 

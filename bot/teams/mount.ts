@@ -1,11 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Express } from 'express';
-import { bodyLimit, DEFAULT_BODY_LIMIT_BYTES } from '../ops/bodyLimit.ts';
+import { bodyLimit, DEFAULT_BODY_LIMIT_BYTES } from '../ops/body-limit.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import type { Logger } from '../ops/logger.ts';
 import { TeamsBot } from './bot.ts';
 import { botFrameworkSettings, type TeamsConfig } from './config.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
+import { SORRY } from '../core/labels.ts';
 import { JsonCloudAdapter } from './json-cloud-adapter.ts';
 
 export const TEAMS_PATH = '/api/messages';
@@ -18,7 +19,6 @@ export interface TeamsDeps {
   readonly bodyLimitBytes?: number;
 }
 
-const SORRY = 'Something went wrong on my side while answering. Please try again in a minute.';
 
 /** Local mode means the Agents Playground, which warns under every full-width card. */
 export function cardOptions(config: TeamsConfig): DeliverOptions {

@@ -12,8 +12,8 @@ import { slackPlatform } from '../../bot/slack/platform.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import type { Store } from '../../bot/store/store.ts';
 import { teamsPlatform } from '../../bot/teams/platform.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { signedHeaders } from '../replicas/slackEvents.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { signedHeaders } from '../../testkit/slack-events.ts';
 import { ResponseUrlServer } from '../slack/response-url.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedisStore } from '../../bot/store/redis.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
 import { slashCommand } from '../slack/payloads.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 import { CHANNEL, message } from '../teams/activities.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
 import { nodesOf } from '../teams/validate-card.ts';

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { botEnv, startBot, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 
 /**
  * CATALOG_DIR as an operator uses it: a folder of the team's own files, merged at start by

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders } from '../replicas/slackEvents.ts';
+import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs, signedHeaders } from '../../testkit/slack-events.ts';
 
 /**
  * A deploy sends SIGTERM while an answer is still being worked on (Slack was already

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { botEnv, startBot, TEST_SIGNING_SECRET } from '../replicas/botProcess.ts';
-import { freePort } from '../store/redisServer.ts';
+import { botEnv, startBot, TEST_SIGNING_SECRET } from '../../testkit/bot-process.ts';
+import { freePort } from '../../testkit/redis-server.ts';
 
 /**
  * Redis configured but not there when the bot starts: refusing to start is right (replicas

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redisAvailability } from '../store/redisServer.ts';
-import { useTwoReplicas, type BotProcess } from '../replicas/botProcess.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { redisAvailability } from '../../testkit/redis-server.ts';
+import { useTwoReplicas, type BotProcess } from '../../testkit/bot-process.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 
 /**
  * Redis dies under two running replicas and comes back. Users must keep getting answers,

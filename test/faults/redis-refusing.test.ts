@@ -2,11 +2,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { captureLogger } from '../support/capture-logger.ts';
-import { createStore } from '../../bot/store/createStore.ts';
+import { createStore } from '../../bot/store/create-store.ts';
 import { isOutage } from '../../bot/store/redis.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { startTestBot, type TestBot } from '../slack/harness.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 /**
  * Redis that is up but refuses to serve: full (OOM under maxmemory with noeviction) or a

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogger } from '../support/capture-logger.ts';
-import { createStore } from '../../bot/store/createStore.ts';
+import { createStore } from '../../bot/store/create-store.ts';
 import type { Store } from '../../bot/store/store.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 /**
  * A Redis that stops answering without dropping the connection (DEBUG SLEEP: what a long

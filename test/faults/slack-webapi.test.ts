@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi, type SlackCall } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders } from '../replicas/slackEvents.ts';
+import { botEnv, startBot, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi, type SlackCall } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs, signedHeaders } from '../../testkit/slack-events.ts';
 
 /**
  * The Slack Web API misbehaving while the bot answers: rate limits, server errors, dropped

@@ -4,7 +4,7 @@ import { captureLogger } from '../support/capture-logger.ts';
 import { mountTeams } from '../../bot/teams/mount.ts';
 import { message } from '../teams/activities.ts';
 import { coreDeps } from '../teams/core-deps.ts';
-import { FaultyConnector } from './faultyConnector.ts';
+import { FaultyConnector } from './faulty-connector.ts';
 
 /**
  * The Bot Framework connector misbehaving while the Teams adapter replies: the same cases

@@ -11,9 +11,9 @@ import { message } from '../teams/activities.ts';
 import { coreDeps } from '../teams/core-deps.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
 import { nodesOf, validateCard } from '../teams/validate-card.ts';
-import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi, type SlackCall } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs, signedHeaders, slashCommand } from '../replicas/slackEvents.ts';
+import { botEnv, startBot, TEST_SIGNING_SECRET, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi, type SlackCall } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs, signedHeaders, slashCommand } from '../../testkit/slack-events.ts';
 
 /**
  * Everything a hostile or careless client can send, against a real bot process over HTTP.

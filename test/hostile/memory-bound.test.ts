@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { botEnv, startBot, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 
 /**
  * Messages from ever new users and channels leave keys behind in the in-memory store; with

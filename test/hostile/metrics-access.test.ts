@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../bot/http/server.ts';
 import { isDirectLoopback } from '../../bot/ops/metrics-access.ts';
 import { createMetrics } from '../../bot/ops/metrics.ts';
-import { opsRoutes } from '../../bot/ops/opsRoutes.ts';
-import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
+import { opsRoutes } from '../../bot/ops/ops-routes.ts';
+import { botEnv, startBot, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
 
 /** /metrics names the errors a company's backups fail on: not for everyone who reaches the port. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nestedDeeperThan } from '../../bot/ops/json-depth.ts';
-import { messageEvent, nextTs, slashCommand } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs, slashCommand } from '../../testkit/slack-events.ts';
 import { FORM, startTestBot, type TestBot } from '../slack/harness.ts';
 
 /**

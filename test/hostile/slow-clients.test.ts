@@ -2,9 +2,9 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMaxConnections, openFileLimit, readConnectionLimits } from '../../bot/http/connection-limits.ts';
 import { createHttpServer, type HttpServer } from '../../bot/http/server.ts';
-import { bodyLimit } from '../../bot/ops/bodyLimit.ts';
-import { botEnv, startBot, type BotProcess } from '../replicas/botProcess.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
+import { bodyLimit } from '../../bot/ops/body-limit.ts';
+import { botEnv, startBot, type BotProcess } from '../../testkit/bot-process.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
 
 /**
  * Clients that send a request slowly, over real sockets: each must lose its socket on time,

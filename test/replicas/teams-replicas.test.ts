@@ -9,7 +9,7 @@ import { message, nextId } from '../teams/activities.ts';
 import { coreDeps } from '../teams/core-deps.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
 import { nodesOf } from '../teams/validate-card.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 /**
  * The Teams side of the replica proof: two Teams endpoints that share nothing but one real

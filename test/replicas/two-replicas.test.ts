@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
-import { redisAvailability } from '../store/redisServer.ts';
-import { useTwoReplicas } from './botProcess.ts';
-import type { SlackCall } from './fakeSlackApi.ts';
-import { messageEvent, nextTs } from './slackEvents.ts';
+import { redisAvailability } from '../../testkit/redis-server.ts';
+import { useTwoReplicas } from '../../testkit/bot-process.ts';
+import type { SlackCall } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 
 /**
  * The claim that matters for running several copies: two real bot processes sharing one

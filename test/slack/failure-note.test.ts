@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../bot/cards/slack-action.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import type { Store } from '../../bot/store/store.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { FORM, startTestBot, type TestBot } from './harness.ts';
 import { blockActions } from './payloads.ts';
 

@@ -6,8 +6,8 @@ import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { captureLogger } from '../support/capture-logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import type { Store } from '../../bot/store/store.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { signedHeaders } from '../replicas/slackEvents.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { signedHeaders } from '../../testkit/slack-events.ts';
 import { ResponseUrlServer } from './response-url.ts';
 
 export const SIGNING_SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { FORM, startTestBot, type TestBot } from './harness.ts';
 import { slashCommand } from './payloads.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { startTestBot, type TestBot } from './harness.ts';
 
 /**

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/index.ts';
 import { decodeAction } from '../../bot/cards/slack-action.ts';
 import { blockKitViolations } from '../../bot/cards/slack-limits.ts';
-import type { SlackCall } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import type { SlackCall } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { FORM, startTestBot, type TestBot } from './harness.ts';
 import { blockActions, buttonsOf, slashCommand } from './payloads.ts';
 

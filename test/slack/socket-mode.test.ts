@@ -10,7 +10,7 @@ import { slackPlatform } from '../../bot/slack/platform.ts';
 import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { silentLogger } from '../../bot/ops/logger.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 
 /**
  * Socket Mode (SLACK_APP_TOKEN set): the bot dials out to Slack instead of serving

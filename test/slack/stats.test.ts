@@ -4,8 +4,8 @@ import { decodeAction } from '../../bot/cards/slack-action.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
 import { connectRedisStore } from '../../bot/store/redis.ts';
 import type { Store } from '../../bot/store/store.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
-import { redisAvailability, startRedis, type TestRedis } from '../store/redisServer.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 import { FORM, startTestBot, type TestBot } from './harness.ts';
 import { blockActions, buttonsOf, slashCommand } from './payloads.ts';
 

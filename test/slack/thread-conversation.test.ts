@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../../bot/cards/slack-limits.ts';
-import type { SlackCall } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, nextTs } from '../replicas/slackEvents.ts';
+import type { SlackCall } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { startTestBot, type TestBot } from './harness.ts';
 
 /**

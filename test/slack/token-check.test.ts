@@ -7,8 +7,8 @@ import { buildBotServer, type BotServer } from '../../bot/http/bot-server.ts';
 import { captureLogger } from '../support/capture-logger.ts';
 import { ConfigError } from '../../bot/slack/config.ts';
 import { createMemoryStore } from '../../bot/store/memory.ts';
-import { FakeSlackApi } from '../replicas/fakeSlackApi.ts';
-import { messageEvent, signedHeaders } from '../replicas/slackEvents.ts';
+import { FakeSlackApi } from '../../testkit/fake-slack-api.ts';
+import { messageEvent, signedHeaders } from '../../testkit/slack-events.ts';
 
 const catalog = loadCatalog();
 const classifier = createClassifier(catalog);

@@ -3,7 +3,7 @@ import { createMemoryStore } from '../../bot/store/memory.ts';
 import { connectRedisStore } from '../../bot/store/redis.ts';
 import type { Store } from '../../bot/store/store.ts';
 import { storeContract } from './contract.ts';
-import { redisAvailability, startRedis, type TestRedis } from './redisServer.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 describe('memory store', () => {
   let now = 1_000_000;

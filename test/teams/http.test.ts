@@ -143,7 +143,7 @@ describe('Teams over HTTP when answering fails', () => {
       await post(`http://127.0.0.1:${String(port)}/api/messages`, activity);
       expect(connector.calls).toHaveLength(1);
       const text = runs(cardOf(connector.calls[0])).join(' ');
-      expect(text).toMatch(/Something went wrong on my side/);
+      expect(text).toMatch(/something went wrong on my side/i);
       expect(text).not.toMatch(/redis|10\.0\.0\.7/);
     } finally {
       await server.close();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotProcess } from '../replicas/botProcess.ts';
+import { startBot, type BotProcess } from '../../testkit/bot-process.ts';
 import { message } from './activities.ts';
 import { startFakeConnector, type FakeConnector } from './fake-connector.ts';
 import { nodesOf } from './validate-card.ts';

@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Catalog } from '../../catalog/index.ts';
-import { renderReplyText } from '../../bot/cards/plain-text.ts';
-import { DEFAULT_LIMITS, type CoreDeps } from '../../bot/core/deps.ts';
-import { answerFor } from '../../bot/core/answer.ts';
-import { handle } from '../../bot/core/handle.ts';
-import type { Incoming, Place, Reply } from '../../bot/core/types.ts';
-import { silentLogger } from '../../bot/ops/logger.ts';
-import { createMemoryStore } from '../../bot/store/memory.ts';
-import type { Classifier } from '../../intents/index.ts';
+import type { Catalog } from '../catalog/index.ts';
+import { renderReplyText } from '../bot/cards/plain-text.ts';
+import { DEFAULT_LIMITS, type CoreDeps } from '../bot/core/deps.ts';
+import { answerFor } from '../bot/core/answer.ts';
+import { handle } from '../bot/core/handle.ts';
+import type { Incoming, Place, Reply } from '../bot/core/types.ts';
+import { silentLogger } from '../bot/ops/logger.ts';
+import { createMemoryStore } from '../bot/store/memory.ts';
+import type { Classifier } from '../intents/index.ts';
 import { SPLITS, type Split } from './load-corpus.ts';
 
 /**

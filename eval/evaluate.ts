@@ -1,4 +1,4 @@
-import type { Classification, Mode } from '../../intents/types.ts';
+import type { Classification, Mode } from '../intents/types.ts';
 import { KINDS, SILENT_KINDS, type EvalCase, type Kind, type Split } from './load-corpus.ts';
 
 /** The part of the classifier the evaluation needs (the real one, or the bench's baseline). */

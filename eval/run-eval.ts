@@ -3,7 +3,7 @@
  * (tune and test unless --split names one; holdout is read only when named).
  */
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../../catalog/index.ts';
+import { loadCatalog } from '../catalog/index.ts';
 import { evaluate, formatFailure, type Metrics, type Rate, type Summary } from './evaluate.ts';
 import { coreFor, directAnswers, evaluateDialogues, loadDialogues, type DialogueFigures } from './dialogues.ts';
 import { DEFAULT_SPLITS, KINDS, loadCorpus, SPLITS, type Split } from './load-corpus.ts';
@@ -25,7 +25,7 @@ if (!Number.isInteger(limit) || limit < 0) {
   process.exit(2);
 }
 
-const { createClassifier } = await import('../../intents/index.ts');
+const { createClassifier } = await import('../intents/index.ts');
 const catalog = loadCatalog();
 const cases = loadCorpus(catalog, undefined, split ? [split] : DEFAULT_SPLITS);
 const metrics = evaluate(createClassifier(catalog), cases);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog, type Catalog } from '../../catalog/index.ts';
+import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import { evaluate, formatFailure, type Failure, type Metrics, type Problem, type Rate } from './evaluate.ts';
 import { CorpusError, KINDS, loadCorpus, type EvalCase } from './load-corpus.ts';
 
@@ -66,7 +66,7 @@ function holdsFloors(split: 'test' | 'holdout', floors: { top1: number; top3: nu
 
     beforeAll(async () => {
       process.env.DOTENV_CONFIG_QUIET = 'true';
-      const { createClassifier } = await import('../../intents/index.ts');
+      const { createClassifier } = await import('../intents/index.ts');
       const cases = split === 'test' ? corpus : loadCorpus(catalog, undefined, ['holdout']);
       metrics = evaluate(createClassifier(catalog), cases.filter((c) => c.split === split));
     });

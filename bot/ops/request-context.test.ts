@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { bodyLimit } from './bodyLimit.ts';
+import { bodyLimit } from './body-limit.ts';
 import { captureLogger } from '../../test/support/capture-logger.ts';
-import { requestIdFrom, requestIds } from './requestContext.ts';
+import { requestIdFrom, requestIds } from './request-context.ts';
 
 describe('request ids on log lines', () => {
   it('stamps every line written for a request with its id, including work after the response', async () => {

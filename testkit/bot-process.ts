@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { freePort, startRedis, type TestRedis } from '../store/redisServer.ts';
-import { FakeSlackApi } from './fakeSlackApi.ts';
-import { signedHeaders } from './slackEvents.ts';
+import { freePort, startRedis, type TestRedis } from './redis-server.ts';
+import { FakeSlackApi } from './fake-slack-api.ts';
+import { signedHeaders } from './slack-events.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** A real bot process, as an operator would run it (node + tsx + bot/main.ts). */
 export interface BotProcess {

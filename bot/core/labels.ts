@@ -1,5 +1,7 @@
 import type { ScriptLang } from '../../intents/index.ts';
-import type { CodeLang, FacetTopic } from '../../catalog/index.ts';
+import type { Category, CodeLang, FacetTopic } from '../../catalog/index.ts';
+
+/** Words the renderers and adapters share, so Slack, Teams and the terminal say the same thing. */
 
 /** How a facet topic reads as a heading in an answer. */
 export const FACET_LABELS: Readonly<Record<FacetTopic, string>> = {
@@ -32,3 +34,15 @@ export const CODE_LABELS: Readonly<Record<CodeLang, string>> = {
   text: 'Text',
 };
 export const LANG_LABELS: Readonly<Record<ScriptLang, string>> = CODE_LABELS;
+
+/** How a catalog category reads in lists, on every platform. */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  backup: 'Backup',
+  restore: 'Restore',
+  configuration: 'Configuration and discovery',
+  connectivity: 'Connectivity',
+  extension: 'Workload extension',
+};
+
+/** What a user is told when the bot fails on its side, on every platform. */
+export const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a minute.';

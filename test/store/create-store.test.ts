@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readStoreConfig, StoreConfigError } from '../../bot/store/config.ts';
-import { createStore } from '../../bot/store/createStore.ts';
+import { createStore } from '../../bot/store/create-store.ts';
 import { StoreUnavailableError } from '../../bot/store/redis.ts';
 import { captureLogger } from '../support/capture-logger.ts';
-import { freePort } from './redisServer.ts';
+import { freePort } from '../../testkit/redis-server.ts';
 
 describe('store configuration', () => {
   it('uses memory when no REDIS_URL is set, Redis when it is, and memory when the operator forces it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/index.ts';
-import { createClassifier } from '../../intents/index.ts';
+import { loadCatalog } from '../catalog/index.ts';
+import { createClassifier } from '../intents/index.ts';
 import { coreFor, directAnswers, evaluateDialogues, loadDialogues, type DialogueFigures } from './dialogues.ts';
 import { loadCorpus } from './load-corpus.ts';
 

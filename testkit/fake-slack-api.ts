@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback, readBody } from '../support/loopback.ts';
+import { closeServer, listenOnLoopback, readBody } from '../test/support/loopback.ts';
 
 /** One Web API call as the bot made it. */
 export interface SlackCall {

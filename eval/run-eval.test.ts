@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScript } from '../support/run-script.ts';
+import { runScript } from '../testkit/run-script.ts';
 
 const RUN_EVAL = fileURLToPath(new URL('./run-eval.ts', import.meta.url));
 
