@@ -61,6 +61,8 @@ const alerts = startAlerts({
   track: (work) => server.track(work),
 });
 const port = await orStop(() => server.start(config.port, config.host), [ConfigError, ListenError]);
+// Ready to answer codes now; the plain-words model is built right after, off the start path.
+setImmediate(() => core.classifier.warm());
 const modes = Object.fromEntries(server.platforms.map((p) => [p.platform, p.mode]));
 logger.info({ port, slack: modes['slack'] ?? 'off', teams: modes['teams'] ?? 'off', entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 

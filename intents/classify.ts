@@ -35,15 +35,23 @@ export interface Model extends Indices {
   readonly text: TextModel;
 }
 
+/**
+ * The literal indices are built at once; the text model (most of the build time) on first
+ * use: a paste that names a code never needs it, so `explain <code>` and a bot's first
+ * answers to codes do not wait for it. The bot warms it just after it starts listening.
+ */
 export function buildModel(catalog: Catalog): Model {
   const entries = catalog.entries;
+  let text: TextModel | undefined;
   return {
     entries,
     codes: buildCodeIndex(entries),
     fuzzy: buildFuzzyIndex(entries),
     messages: buildMessageIndex(entries),
     sqlErrors: buildSqlErrorIndex(entries),
-    text: buildTextModel(entries),
+    get text() {
+      return (text ??= buildTextModel(entries));
+    },
   };
 }
 

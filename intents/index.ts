@@ -31,6 +31,8 @@ export interface Classifier {
   nearest(query: string, n?: number): CodeGuess[];
   /** What a question in a thread about `entry` asks: why, fix, link, a facet topic, not-it, thanks. */
   followUp(text: string, entry: Entry): FollowUp;
+  /** Builds now what is otherwise built on first use (the text model, the follow-up classifier). */
+  warm(): void;
 }
 
 /** Builds every index and model classify() needs once; classify() is then pure and cheap. */
@@ -38,9 +40,11 @@ export function createClassifier(catalog: Catalog): Classifier {
   const model = buildModel(catalog);
   // Trained on first use: only thread replies need it, and the bot should be ready sooner.
   let followUps: FollowUpClassifier | undefined;
+  const followUpClassifier = (): FollowUpClassifier => (followUps ??= createFollowUpClassifier(new Set(model.text.idf.keys())));
   return {
     classify: (text, mode) => classifyWith(model, typeof text === 'string' ? text : '', mode),
     nearest: (query, n = 3) => nearestIds(query, catalog.entries, n),
-    followUp: (text, entry) => (followUps ??= createFollowUpClassifier(new Set(model.text.idf.keys()))).followUp(typeof text === 'string' ? text : '', entry),
+    followUp: (text, entry) => followUpClassifier().followUp(typeof text === 'string' ? text : '', entry),
+    warm: () => void followUpClassifier(),
   };
 }
