@@ -2,18 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogger } from '../support/capture-logger.ts';
 import { createStore } from '../../bot/store/create-store.ts';
 import type { Store } from '../../bot/store/store.ts';
+import { until } from '../../testkit/until.ts';
 import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 const redis = redisAvailability();
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 describe.skipIf(!redis.available)('Redis lost while running (store level)', () => {
   let server: TestRedis;

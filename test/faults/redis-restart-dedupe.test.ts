@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogger } from '../support/capture-logger.ts';
 import { createStore } from '../../bot/store/create-store.ts';
 import type { Store } from '../../bot/store/store.ts';
+import { until } from '../../testkit/until.ts';
 import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 
 /**
@@ -13,14 +14,6 @@ import { redisAvailability, startRedis, type TestRedis } from '../../testkit/red
 
 const redis = redisAvailability();
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
 
 describe.skipIf(!redis.available)('Redis killed and restarted empty', () => {
   let server: TestRedis;
