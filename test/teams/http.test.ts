@@ -81,10 +81,33 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect(runs(cardOf(call))).toContain('For: log chain broken');
   });
 
-  it('ignores a channel message that does not mention the bot', async () => {
-    const { res } = await send('UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+  it('answers an unmentioned channel paste that carries a code in its reply chain (RSC)', async () => {
+    const { res, activity } = await send('Backup job failed: UserErrorSQLNoSysadminMembership on SQLVM01', { scope: 'channel' });
     expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    const chain = `${CHANNEL};messageid=${activity.id!}`;
+    expect(connector.calls[0]).toMatchObject({ method: 'POST', conversationId: chain, activityId: activity.id });
+    expect(runs(cardOf(connector.calls[0]))).toContain('UserErrorSQLNoSysadminMembership');
+  });
+
+  it('stays silent on unmentioned channel chatter, even when it reads like a command', async () => {
+    for (const text of ['anyone up for lunch?', 'help', 'list']) {
+      const { res } = await send(text, { scope: 'channel' });
+      expect(res.status).toBe(200);
+    }
     expect(connector.calls).toEqual([]);
+  });
+
+  it('after "watch off" said with a mention, unmentioned pastes in that channel get nothing; mentions still do', async () => {
+    await send('watch off', { scope: 'channel', mention: true });
+    expect(connector.calls).toHaveLength(1);
+    await send('Backup job failed: UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+    expect(connector.calls).toHaveLength(1);
+    await send('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true });
+    expect(connector.calls).toHaveLength(2);
+    await send('watch on', { scope: 'channel', mention: true });
+    await send('Backup job failed: UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+    expect(connector.calls).toHaveLength(4);
   });
 
   it('answers a follow-up in the reply chain in the context of the entry', async () => {
