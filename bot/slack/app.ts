@@ -8,6 +8,7 @@ import { registerAction } from './listeners/action.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
 import { registerMessage } from './listeners/message.ts';
+import { registerShortcut } from './listeners/shortcut.ts';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -65,6 +66,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
   registerMention(app, deps);
   registerCommand(app, deps);
   registerAction(app, deps);
+  registerShortcut(app, deps);
 
   return {
     app,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../../bot/slack/app.ts';
 import { COMMAND } from '../../bot/slack/listeners/command.ts';
+import { EXPLAIN_SHORTCUT } from '../../bot/slack/listeners/shortcut.ts';
 
 /**
  * The manifest and the code must agree, or the app installs fine and then silently never
@@ -15,7 +16,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLACK_DIR = join(ROOT, 'bot/slack');
 
 interface Manifest {
-  features: { slash_commands: { command: string; url?: string; usage_hint?: string; description: string }[] };
+  features: {
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    slash_commands: { command: string; url?: string; usage_hint?: string; description: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
@@ -83,6 +86,15 @@ describe.each([
     expect(code).toMatch(/\.command\(COMMAND/);
     expect(code).toMatch(/\.action\(/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('declares exactly the message shortcuts the code listens to, within Slack\'s lengths', () => {
+    expect(code).toMatch(/\.shortcut<MessageShortcut>\(\{ callback_id: EXPLAIN_SHORTCUT, type: 'message_action' \}/);
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([['message', EXPLAIN_SHORTCUT]]);
+    for (const s of manifest.features.shortcuts) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
   });
 });
 
