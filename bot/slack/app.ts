@@ -7,6 +7,7 @@ import { failure, type SlackDeps } from './deps.ts';
 import { registerAction } from './listeners/action.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
+import { registerHome } from './listeners/home.ts';
 import { registerMessage } from './listeners/message.ts';
 import { registerShortcut } from './listeners/shortcut.ts';
 
@@ -67,6 +68,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
   registerCommand(app, deps);
   registerAction(app, deps);
   registerShortcut(app, deps);
+  registerHome(app, deps);
 
   return {
     app,
