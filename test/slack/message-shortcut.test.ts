@@ -68,6 +68,33 @@ describe('message shortcut "Explain this error"', () => {
     expect(removed?.body['delete_original']).toBe(true);
   });
 
+  it('answers by DM, without Share, when the response_url cannot be reached', async () => {
+    const channel = freshChannel();
+    const user = 'U0DMFALLBACK';
+    // Port 9 on loopback: nothing listens, the connection is refused.
+    const deadUrl = 'http://127.0.0.1:9/hooks/expired';
+    await bot.send(messageShortcut({ callbackId: EXPLAIN_SHORTCUT, message: { ts: nextTs(), text: `${LSN} on SQLVM02` }, responseUrl: deadUrl, channel, user }), { contentType: FORM });
+    await bot.slack.waitFor(() => bot.slack.posts((c) => c.args['channel'] === user).length > 0);
+    const [dm] = bot.slack.posts((c) => c.args['channel'] === user);
+    expect(dm?.method).toBe('chat.postMessage');
+    const blocks = typeof dm?.args['blocks'] === 'string' ? (JSON.parse(dm.args['blocks']) as unknown) : dm?.args['blocks'];
+    expect(JSON.stringify(blocks)).toContain(LSN);
+    expect(buttonsOf(blocks).some((b) => b.text.startsWith('Share'))).toBe(false);
+    expect(bot.slack.posts((c) => c.args['channel'] === channel)).toEqual([]);
+  });
+
+  it('Share in thread in a channel the bot is not in falls back to response_url, still naming the thread', async () => {
+    const channel = freshChannel();
+    const root = nextTs();
+    bot.slack.inject('chat.postMessage', { kind: 'slack-error', error: 'not_in_channel' });
+    const url = bot.hooks.url();
+    const value = JSON.stringify({ kind: 'share', entryIds: [LSN], thread: root });
+    await bot.send(blockActions({ message: null, actionId: 'sqlbackup:share:0', value, responseUrl: url, channel, ephemeral: true }), { contentType: FORM });
+    const hooks = await bot.hooks.waitFor(url, 2);
+    expect(hooks[0]?.body).toMatchObject({ response_type: 'in_channel', thread_ts: root });
+    expect(JSON.stringify(hooks[0]?.body['blocks'])).toContain(LSN);
+  });
+
   it('reads a message that starts with a command word as a question, not a command', async () => {
     const channel = freshChannel();
     const { answer } = await explain(channel, { ts: nextTs(), text: 'watch off' });

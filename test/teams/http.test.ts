@@ -90,6 +90,15 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect(runs(cardOf(connector.calls[0]))).toContain('UserErrorSQLNoSysadminMembership');
   });
 
+  it('answers an unmentioned follow-up in the reply chain of its own answer, about that entry', async () => {
+    const root = nextId();
+    await send('Backup job failed: UserErrorParentFullBackupMissing', { scope: 'channel', id: root });
+    await send('is it safe to just retry?', { scope: 'channel', root });
+    expect(connector.calls).toHaveLength(2);
+    expect(connector.calls[1]!.conversationId).toBe(`${CHANNEL};messageid=${root}`);
+    expect(runs(cardOf(connector.calls[1])).slice(0, 2)).toEqual(['About  ', 'UserErrorParentFullBackupMissing']);
+  });
+
   it('stays silent on unmentioned channel chatter, even when it reads like a command', async () => {
     for (const text of ['anyone up for lunch?', 'help', 'list']) {
       const { res } = await send(text, { scope: 'channel' });

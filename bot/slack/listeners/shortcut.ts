@@ -1,7 +1,11 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { ACTION_PREFIX } from '../../cards/slack-action.ts';
 import type { Incoming } from '../../core/types.ts';
+import type { Logger } from '../../ops/logger.ts';
 import { answer } from '../answer.ts';
-import type { SlackDeps } from '../deps.ts';
+import { failure, type SlackDeps } from '../deps.ts';
 import { placeOf, unescapeSlack } from '../place.ts';
 
 /** The callback_id of the "Explain this error" message shortcut; the manifests declare the same. */
@@ -26,6 +30,29 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
     const text = `lookup ${unescapeSlack(message.text ?? '')}`;
     const incoming: Incoming = { type: 'command', id: shortcut.trigger_id, user: shortcut.user.id, place, text };
     const log = deps.logger.child({ listener: 'shortcut', channel: shortcut.channel.id });
-    await answer(deps, client, incoming, { place, user: shortcut.user.id, respond, shareThread: thread }, log, true);
+    const privately = orByDm(respond, client, shortcut.user.id, log);
+    await answer(deps, client, incoming, { place, user: shortcut.user.id, respond: privately, shareThread: thread }, log, true);
   });
+}
+
+/**
+ * response_url first (it reaches the user anywhere); should it fail (expired, refused), the
+ * answer goes to the user's DM with the bot instead. Without Share there: from a DM it would
+ * post into the DM, not under the message asked about.
+ */
+function orByDm(respond: RespondFn, client: WebClient, user: string, log: Logger): RespondFn {
+  return async (message) => {
+    try {
+      return await respond(message);
+    } catch (error) {
+      log.info(failure(error), 'shortcut: response_url failed; answering by DM');
+      // What deliver hands to respond: a rendered message (text and blocks) plus response_url flags.
+      const m = (typeof message === 'string' ? { text: message } : message) as { text?: string; blocks?: KnownBlock[] };
+      const isShare = (b: KnownBlock) => b.type === 'actions' && b.elements.every((e) => 'action_id' in e && (e.action_id ?? '').startsWith(`${ACTION_PREFIX}share:`));
+      const blocks = m.blocks?.filter((b) => !isShare(b));
+      await client.chat.postMessage({ channel: user, text: m.text ?? '', ...(blocks ? { blocks } : {}), unfurl_links: false, unfurl_media: false });
+      // Nobody reads respond's HTTP result (deliver awaits it only to know it is done).
+      return undefined as unknown as Awaited<ReturnType<RespondFn>>;
+    }
+  };
 }
