@@ -110,6 +110,11 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
   it('after "watch off" said with a mention, unmentioned pastes in that channel get nothing; mentions still do', async () => {
     await send('watch off', { scope: 'channel', mention: true });
     expect(connector.calls).toHaveLength(1);
+    // Teams has no slash command: the notice says how to switch it back there.
+    const notice = JSON.stringify(connector.calls[0]!.body);
+    expect(notice).toContain('Stopped watching this channel');
+    expect(notice).toContain('mention me with');
+    expect(notice).not.toContain('/sqlbackup');
     await send('Backup job failed: UserErrorSQLNoSysadminMembership', { scope: 'channel' });
     expect(connector.calls).toHaveLength(1);
     await send('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true });
