@@ -57,8 +57,12 @@ export function incomingOf(activity: Partial<Activity>): Incoming | null {
   // On a copy: removeRecipientMention rewrites the text of the activity it is given.
   const text = TurnContext.removeRecipientMention({ ...activity }) ?? activity.text ?? '';
   const clean = text.replace(/\u00a0/g, ' ').trim();
-  // Chatter that happens to read "help" or "list" is not a command: only a mention makes one.
-  if (base.place.space === 'channel' && !mentioned) return { ...base, type: 'message', text: clean, addressed: false };
+  if (base.place.space === 'channel' && !mentioned) {
+    // Another bot's post (an alert feed, a deploy bot) is nobody asking: answering it could loop.
+    if (activity.from?.role === 'bot') return null;
+    // Chatter that happens to read "help" or "list" is not a command: only a mention makes one.
+    return { ...base, type: 'message', text: clean, addressed: false };
+  }
   const words = said(clean);
   if (words.type === 'command') return { ...base, type: 'command', text: words.text };
   return { ...base, type: 'message', text: words.text, addressed: base.place.space === 'dm' || mentioned };

@@ -107,6 +107,13 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect(connector.calls).toEqual([]);
   });
 
+  it('ignores another bot\'s unmentioned channel post, even one carrying a code', async () => {
+    const activity = message('Alert: backup failed with UserErrorSQLNoSysadminMembership', { scope: 'channel', serviceUrl: connector.serviceUrl });
+    const fromBot = { ...activity, from: { id: '28:other-bot', name: 'Alert feed', role: 'bot' } } as Partial<Activity>;
+    expect((await post(bot.url, fromBot)).status).toBe(200);
+    expect(connector.calls).toEqual([]);
+  });
+
   it('after "watch off" said with a mention, unmentioned pastes in that channel get nothing; mentions still do', async () => {
     await send('watch off', { scope: 'channel', mention: true });
     expect(connector.calls).toHaveLength(1);
