@@ -21,18 +21,24 @@ const RESERVE = 6;
  * Renders a reply as a Slack message. Pure: the same reply always gives the same blocks,
  * which is what the snapshot tests pin. The result always respects Block Kit's limits.
  */
-export function renderSlack(reply: Reply): SlackMessage {
+/** How a private answer offers to be shared. */
+export interface RenderOptions {
+  /** A message shortcut's answer: Share posts in this thread (the message asked about), not at the top of the channel. */
+  readonly shareThread?: string;
+}
+
+export function renderSlack(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const positions = new Positions();
-  const blocks = [...bodyBlocks(reply, positions)];
+  const blocks = [...bodyBlocks(reply, positions, options)];
   if (reply.note) blocks.push(context(`:information_source: ${escape(reply.note)}`));
   return { text: fallbackText(reply.body), blocks: clamp(blocks) };
 }
 
-function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
+function bodyBlocks(reply: Reply, positions: Positions, options: RenderOptions = {}): KnownBlock[] {
   const b = reply.body;
   switch (b.kind) {
     case 'entries':
-      return entries(b, reply.delivery, positions);
+      return entries(b, reply.delivery, positions, options.shareThread);
     case 'did-you-mean':
       return body.didYouMean(b, positions);
     case 'unknown-code':
@@ -61,7 +67,7 @@ function bodyBlocks(reply: Reply, positions: Positions): KnownBlock[] {
   }
 }
 
-function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['delivery'], positions: Positions): KnownBlock[] {
+function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['delivery'], positions: Positions, shareThread?: string): KnownBlock[] {
   const out: KnownBlock[] = [];
   // Share only makes sense where only the asker sees the answer.
   const share = delivery === 'ephemeral' ? b.entries.slice(0, 10).map((e) => e.id) : null;
@@ -77,7 +83,10 @@ function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['de
   }
   const rest = b.entries.slice(shown);
   if (rest.length > 0) out.push(divider(), ...entryStubs(rest, positions, LIMITS.blocks - RESERVE - out.length - 1));
-  if (share) out.push(...actions([button('Share in channel', { kind: 'share', entryIds: share }, positions, 'primary')]));
+  if (share) {
+    const action = shareThread ? { kind: 'share' as const, entryIds: share, thread: shareThread } : { kind: 'share' as const, entryIds: share };
+    out.push(...actions([button(shareThread ? 'Share in thread' : 'Share in channel', action, positions, 'primary')]));
+  }
   if (b.alternatives.length > 0) out.push(...body.candidateBlocks('Not it? Maybe one of these:', b.alternatives, positions));
   return out;
 }

@@ -11,7 +11,14 @@ const entryId = z.string().min(1).max(200);
 export const cardActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('pick'), entryId }).readonly(),
   z.strictObject({ kind: z.literal('feedback'), entryId, helpful: z.boolean() }).readonly(),
-  z.strictObject({ kind: z.literal('share'), entryIds: z.array(entryId).min(1).max(10).readonly() }).readonly(),
+  z
+    .strictObject({
+      kind: z.literal('share'),
+      entryIds: z.array(entryId).min(1).max(10).readonly(),
+      // Set on an answer to a message shortcut: Share posts under the message it was asked about.
+      thread: z.string().regex(/^\d{1,12}\.\d{1,8}$/).optional(),
+    })
+    .readonly(),
   z.strictObject({ kind: z.literal('more'), entryId }).readonly(),
   z
     .strictObject({

@@ -107,12 +107,14 @@ async function watchBody(deps: CoreDeps, place: Place, arg: string): Promise<Rep
       text:
         arg === 'on'
           ? 'Watching this channel again: I answer backup failures pasted here, in a thread.'
-          : 'Stopped watching this channel. Mention me or use `/sqlbackup` to ask; `/sqlbackup watch on` turns it back on.',
+          : `Stopped watching this channel. ${place.platform === 'teams' ? 'Mention me to ask; mention me with `watch on` to turn it back on.' : 'Mention me or use `/sqlbackup` to ask; `/sqlbackup watch on` turns it back on.'}`,
     };
   }
   const on = await isWatching(deps, place);
+  // Teams has no slash command: there a command is said with a mention.
+  const say = (words: string) => (place.platform === 'teams' ? `mention me with \`${words}\`` : `use \`/sqlbackup ${words}\``);
   return {
     kind: 'notice',
-    text: `Watching is ${on ? 'on' : 'off'} in this channel. Use \`/sqlbackup watch ${on ? 'off' : 'on'}\` to switch it.`,
+    text: `Watching is ${on ? 'on' : 'off'} in this channel. To switch it, ${say(`watch ${on ? 'off' : 'on'}`)}.`,
   };
 }

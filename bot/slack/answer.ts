@@ -24,10 +24,10 @@ export async function answer(
     const reply = await handle(incoming, deps.core);
     if (!reply) return;
     const ts = await deliver(client, reply, target, log);
-    // A card shared into the channel roots a new thread about its entries.
+    // A card shared into the channel roots a new thread about its entries (shared into a thread, that thread).
     if (ts && reply.delivery === 'channel' && reply.body.kind === 'entries') {
       const [first, ...rest] = reply.body.entries.map((e) => e.id);
-      if (first) await threadStarted(deps.core, { ...incoming.place, thread: ts }, { entryId: first, candidateIds: rest });
+      if (first) await threadStarted(deps.core, { ...incoming.place, thread: target.shareThread ?? ts }, { entryId: first, candidateIds: rest });
     }
     log.info({ reply: reply.body.kind, delivery: reply.delivery }, `answered a ${incoming.type}`);
   } catch (error) {

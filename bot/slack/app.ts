@@ -7,7 +7,9 @@ import { failure, type SlackDeps } from './deps.ts';
 import { registerAction } from './listeners/action.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerMention } from './listeners/mention.ts';
+import { registerHome } from './listeners/home.ts';
 import { registerMessage } from './listeners/message.ts';
+import { registerShortcut } from './listeners/shortcut.ts';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -65,6 +67,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
   registerMention(app, deps);
   registerCommand(app, deps);
   registerAction(app, deps);
+  registerShortcut(app, deps);
+  registerHome(app, deps);
 
   return {
     app,

@@ -14,6 +14,8 @@ export interface SlackTarget {
   readonly respond?: RespondFn;
   /** The pressed card was one only its user sees: a thread reply to it stays private too. */
   readonly privately?: boolean;
+  /** A message shortcut's answer and its Share: shared under this thread root, not at the channel's top level. */
+  readonly shareThread?: string;
 }
 
 /** Links in an answer point at docs; previews would bury the answer. */
@@ -24,7 +26,7 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
  * the ts of a visible post made as the bot (the root of a new thread when posted top-level).
  */
 export async function deliver(client: WebClient, reply: Reply, target: SlackTarget, logger?: Logger): Promise<string | undefined> {
-  const message = renderSlack(reply);
+  const message = renderSlack(reply, { ...(target.shareThread ? { shareThread: target.shareThread } : {}) });
   const { place, respond } = target;
   const inThread = place.thread === null ? {} : { thread_ts: place.thread };
   const privately = async (): Promise<undefined> => {
@@ -55,12 +57,13 @@ export async function deliver(client: WebClient, reply: Reply, target: SlackTarg
  */
 async function share(client: WebClient, message: ReturnType<typeof renderSlack>, target: SlackTarget, logger?: Logger): Promise<string | undefined> {
   let ts: string | undefined;
+  const inThread = target.shareThread ? { thread_ts: target.shareThread } : {};
   try {
-    ts = (await client.chat.postMessage({ channel: target.place.channel, ...NO_UNFURL, ...message })).ts;
+    ts = (await client.chat.postMessage({ channel: target.place.channel, ...inThread, ...NO_UNFURL, ...message })).ts;
   } catch (error) {
     if (!target.respond) throw error;
     logger?.info({ ...failure(error), channel: target.place.channel }, 'share: posting as the bot failed; using response_url');
-    await target.respond({ response_type: 'in_channel', replace_original: false, ...message });
+    await target.respond({ response_type: 'in_channel', replace_original: false, ...inThread, ...message });
   }
   await target.respond?.({ delete_original: true });
   return ts;

@@ -5,7 +5,9 @@ import { cardActionOf } from './card-action.ts';
 
 /**
  * Teams activity → Incoming. Pure apart from botbuilder's mention helpers; null for what the
- * bot must not answer (a channel message that does not mention it, an empty or foreign value).
+ * bot must not answer (an empty or foreign value). A channel message that does not mention the
+ * bot arrives only where a team owner granted ChannelMessage.Read.Group; it is unaddressed,
+ * so the core's channel mode decides (answer when confident, silent under `watch off`).
  */
 
 /** Where a Teams activity lives. A channel reply chain is a thread; a group chat is one long thread. */
@@ -52,10 +54,15 @@ export function incomingOf(activity: Partial<Activity>): Incoming | null {
     return action ? { ...base, type: 'action', action } : null;
   }
   const mentioned = mentionsBot(activity);
-  if (base.place.space === 'channel' && !mentioned) return null;
   // On a copy: removeRecipientMention rewrites the text of the activity it is given.
   const text = TurnContext.removeRecipientMention({ ...activity }) ?? activity.text ?? '';
   const clean = text.replace(/\u00a0/g, ' ').trim();
+  if (base.place.space === 'channel' && !mentioned) {
+    // Another bot's post (an alert feed, a deploy bot) is nobody asking: answering it could loop.
+    if (activity.from?.role === 'bot') return null;
+    // Chatter that happens to read "help" or "list" is not a command: only a mention makes one.
+    return { ...base, type: 'message', text: clean, addressed: false };
+  }
   const words = said(clean);
   if (words.type === 'command') return { ...base, type: 'command', text: words.text };
   return { ...base, type: 'message', text: words.text, addressed: base.place.space === 'dm' || mentioned };

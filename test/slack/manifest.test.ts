@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PATH } from '../../bot/slack/app.ts';
 import { COMMAND } from '../../bot/slack/listeners/command.ts';
+import { EXPLAIN_SHORTCUT } from '../../bot/slack/listeners/shortcut.ts';
 
 /**
  * The manifest and the code must agree, or the app installs fine and then silently never
@@ -15,7 +16,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLACK_DIR = join(ROOT, 'bot/slack');
 
 interface Manifest {
-  features: { slash_commands: { command: string; url?: string; usage_hint?: string; description: string }[] };
+  features: {
+    app_home: { home_tab_enabled: boolean };
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+    slash_commands: { command: string; url?: string; usage_hint?: string; description: string }[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
@@ -38,9 +42,12 @@ const code = sources(SLACK_DIR).join('\n');
 const SUBSCRIPTIONS: Record<string, string[]> = {
   message: ['message.channels', 'message.groups', 'message.im'],
   app_mention: ['app_mention'],
+  app_home_opened: ['app_home_opened'],
 };
 /** Scopes per bot event and per Web API method (https://docs.slack.dev/reference/methods). */
-const EVENT_SCOPES: Record<string, string> = {
+const EVENT_SCOPES: Record<string, string | null> = {
+  // The Home tab's event and views.publish need no scope of their own.
+  app_home_opened: null,
   app_mention: 'app_mentions:read',
   'message.channels': 'channels:history',
   'message.groups': 'groups:history',
@@ -51,6 +58,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
+  'views.publish': [],
 };
 
 const listened = [...code.matchAll(/\.event\(\s*'([\w.]+)'/g)].map((m) => m[1] as string);
@@ -70,7 +78,10 @@ describe.each([
   it('lists exactly the scopes the events, Web API calls and the command need', () => {
     expect(called).toContain('chat.postMessage');
     const needed = new Set<string>(['commands']);
-    for (const e of manifest.settings.event_subscriptions.bot_events) needed.add(EVENT_SCOPES[e] ?? `(no scope known for ${e})`);
+    for (const e of manifest.settings.event_subscriptions.bot_events) {
+      const scope = EVENT_SCOPES[e];
+      if (scope !== null) needed.add(scope ?? `(no scope known for ${e})`);
+    }
     for (const m of called) for (const s of METHOD_SCOPES[m] ?? [`(no scope known for ${m})`]) needed.add(s);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
   });
@@ -83,6 +94,20 @@ describe.each([
     expect(code).toMatch(/\.command\(COMMAND/);
     expect(code).toMatch(/\.action\(/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('enables the Home tab exactly when the code draws it', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(listened.includes('app_home_opened'));
+    expect(called.includes('views.publish')).toBe(listened.includes('app_home_opened'));
+  });
+
+  it('declares exactly the message shortcuts the code listens to, within Slack\'s lengths', () => {
+    expect(code).toMatch(/\.shortcut<MessageShortcut>\(\{ callback_id: EXPLAIN_SHORTCUT, type: 'message_action' \}/);
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([['message', EXPLAIN_SHORTCUT]]);
+    for (const s of manifest.features.shortcuts) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
   });
 });
 

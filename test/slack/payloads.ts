@@ -60,3 +60,28 @@ export function buttonsOf(blocks: unknown): { action_id: string; value?: string;
       : [],
   );
 }
+
+/** A message shortcut ("Explain this error") on someone's message, as Slack posts it. */
+export function messageShortcut(o: {
+  callbackId: string;
+  message: { ts: string; thread_ts?: string; text: string; user?: string };
+  responseUrl: string;
+  channel?: string;
+  user?: string;
+}): string {
+  const payload = {
+    type: 'message_action',
+    callback_id: o.callbackId,
+    token: 'legacy-verification-token',
+    action_ts: String(Date.now() / 1000),
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: o.user ?? 'U0DBA', name: 'dba', team_id: 'T0001' },
+    channel: { id: o.channel ?? 'C0OPS', name: 'ops' },
+    is_enterprise_install: false,
+    message_ts: o.message.ts,
+    message: { type: 'message', user: o.message.user ?? 'U0OTHER', ...o.message },
+    response_url: o.responseUrl,
+    trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -65,8 +65,8 @@ describe('Teams conversations', () => {
     expect(runs(cardOf(group[0]!))).toContain('UserErrorSQLNoSysadminMembership');
   });
 
-  it('stays quiet in a channel unless mentioned', async () => {
-    expect(await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel' }))).toEqual([]);
+  it('in a channel, stays quiet on unmentioned chatter and answers anything said with a mention', async () => {
+    expect(await exchange(message('is the build green yet?', { scope: 'channel' }))).toEqual([]);
     const replies = await exchange(message('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true }));
     expect(runs(cardOf(replies[0]!))).toContain('UserErrorSQLNoSysadminMembership');
   });

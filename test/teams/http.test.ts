@@ -81,10 +81,54 @@ describe('Teams over HTTP, local mode (no app id, loopback)', () => {
     expect(runs(cardOf(call))).toContain('For: log chain broken');
   });
 
-  it('ignores a channel message that does not mention the bot', async () => {
-    const { res } = await send('UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+  it('answers an unmentioned channel paste that carries a code in its reply chain (RSC)', async () => {
+    const { res, activity } = await send('Backup job failed: UserErrorSQLNoSysadminMembership on SQLVM01', { scope: 'channel' });
     expect(res.status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    const chain = `${CHANNEL};messageid=${activity.id!}`;
+    expect(connector.calls[0]).toMatchObject({ method: 'POST', conversationId: chain, activityId: activity.id });
+    expect(runs(cardOf(connector.calls[0]))).toContain('UserErrorSQLNoSysadminMembership');
+  });
+
+  it('answers an unmentioned follow-up in the reply chain of its own answer, about that entry', async () => {
+    const root = nextId();
+    await send('Backup job failed: UserErrorParentFullBackupMissing', { scope: 'channel', id: root });
+    await send('is it safe to just retry?', { scope: 'channel', root });
+    expect(connector.calls).toHaveLength(2);
+    expect(connector.calls[1]!.conversationId).toBe(`${CHANNEL};messageid=${root}`);
+    expect(runs(cardOf(connector.calls[1])).slice(0, 2)).toEqual(['About  ', 'UserErrorParentFullBackupMissing']);
+  });
+
+  it('stays silent on unmentioned channel chatter, even when it reads like a command', async () => {
+    for (const text of ['anyone up for lunch?', 'help', 'list']) {
+      const { res } = await send(text, { scope: 'channel' });
+      expect(res.status).toBe(200);
+    }
     expect(connector.calls).toEqual([]);
+  });
+
+  it('ignores another bot\'s unmentioned channel post, even one carrying a code', async () => {
+    const activity = message('Alert: backup failed with UserErrorSQLNoSysadminMembership', { scope: 'channel', serviceUrl: connector.serviceUrl });
+    const fromBot = { ...activity, from: { id: '28:other-bot', name: 'Alert feed', role: 'bot' } } as Partial<Activity>;
+    expect((await post(bot.url, fromBot)).status).toBe(200);
+    expect(connector.calls).toEqual([]);
+  });
+
+  it('after "watch off" said with a mention, unmentioned pastes in that channel get nothing; mentions still do', async () => {
+    await send('watch off', { scope: 'channel', mention: true });
+    expect(connector.calls).toHaveLength(1);
+    // Teams has no slash command: the notice says how to switch it back there.
+    const notice = JSON.stringify(connector.calls[0]!.body);
+    expect(notice).toContain('Stopped watching this channel');
+    expect(notice).toContain('mention me with');
+    expect(notice).not.toContain('/sqlbackup');
+    await send('Backup job failed: UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+    expect(connector.calls).toHaveLength(1);
+    await send('UserErrorSQLNoSysadminMembership', { scope: 'channel', mention: true });
+    expect(connector.calls).toHaveLength(2);
+    await send('watch on', { scope: 'channel', mention: true });
+    await send('Backup job failed: UserErrorSQLNoSysadminMembership', { scope: 'channel' });
+    expect(connector.calls).toHaveLength(4);
   });
 
   it('answers a follow-up in the reply chain in the context of the entry', async () => {

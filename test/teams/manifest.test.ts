@@ -58,6 +58,11 @@ describe('Teams app manifest', () => {
     expect(errors({ ...manifest, bots: [{ botId: APP_ID, scopes: ['everywhere'] }] })).not.toEqual([]);
   });
 
+  it('asks for every message of the channels it is installed in (RSC), so pastes need no mention', () => {
+    const granted = (manifest as { authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } } }).authorization?.permissions?.resourceSpecific;
+    expect(granted).toContainEqual({ name: 'ChannelMessage.Read.Group', type: 'Application' });
+  });
+
   it('offers the command table of the core in the command list, in its order', () => {
     const titles = manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title);
     expect(titles).toEqual(COMMANDS.map((c) => c.name));

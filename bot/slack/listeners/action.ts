@@ -25,6 +25,7 @@ export function registerAction(app: App, deps: SlackDeps): void {
     const place = placeOf(team, body.channel.id, message?.ts, message?.['thread_ts'] as string | undefined);
     const incoming: Incoming = { type: 'action', id: `${body.trigger_id}:${action.action_id}`, user: body.user.id, place, action: cardAction };
     const privately = body.container?.is_ephemeral === true || !message;
-    await answer(deps, client, incoming, { place, user: body.user.id, respond, privately }, log, true);
+    const shareThread = cardAction.kind === 'share' ? cardAction.thread : undefined;
+    await answer(deps, client, incoming, { place, user: body.user.id, respond, privately, ...(shareThread ? { shareThread } : {}) }, log, true);
   });
 }
