@@ -123,6 +123,13 @@ describe('threads', () => {
     expect(await say('ok', other)).toBeNull();
   });
 
+  it('after a "did you mean" in a channel thread, answers a question there but not talk between people', async () => {
+    const thread = channel('716.1');
+    await say('sql backup is failing somehow, any idea', thread, true);
+    expect(await say('ok, I will check with Bob', thread)).toBeNull();
+    expect(await say('does the log chain break when someone takes a native backup?', thread)).not.toBeNull();
+  });
+
   it('offers the next candidates on a rejection with clues, leaving out what the clues rule out', async () => {
     const thread = channel('713.1');
     await say('UserErrorSQLPODoesNotSupportBackupType', thread);

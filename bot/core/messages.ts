@@ -37,14 +37,17 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
   const own = await loadThread(deps, place);
   const context = own ?? (await dmContext(deps, place));
   const entry = context?.entryId ? deps.catalog.get(context.entryId) : undefined;
+  // A new problem raised in the bot's thread is answered as if the bot were asked.
+  let raised = false;
   if (context && entry && text.trim() !== '') {
     const turn = await inThread(deps, place, text, entry, context, own !== undefined);
     if (turn !== 'new') return turn;
+    raised = true;
   } else if (!context && !addressed && !(await isWatching(deps, place))) {
     return null;
   }
-  // In the bot's own thread or DM every message is addressed to it.
-  const mode: Mode = addressed || context ? 'direct' : 'channel';
+  // In the bot's own thread a question is addressed to it; talk between people there is not.
+  const mode: Mode = addressed || raised || (context !== undefined && asksSomething(text)) ? 'direct' : 'channel';
   if (mode === 'channel' && text.trim() === '') return null;
   const c = deps.classifier.classify(text, mode);
   const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
