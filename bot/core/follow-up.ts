@@ -1,5 +1,5 @@
 import type { Action, Catalog, CodeBlock, Entry, FacetTopic, Knowledge } from '../../catalog/index.ts';
-import type { FollowUp, ScriptLang, Topic } from '../../intents/index.ts';
+import type { FollowUp, ScriptLang } from '../../intents/index.ts';
 import { relevance, termsOf } from '../../intents/index.ts';
 import { refOf } from './candidates.ts';
 import { FACET_LABELS, LANG_LABELS } from './labels.ts';
@@ -7,6 +7,8 @@ import type { ReplyBody } from './types.ts';
 
 type Ask = Extract<FollowUp, { kind: 'ask' }>;
 type FollowUpBody = Extract<ReplyBody, { kind: 'follow-up' }>;
+type Base = Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>;
+type Link = NonNullable<FollowUpBody['link']>;
 
 /** When the entry has no facet for a question, a close topic of its own answers it better than general facts. */
 const NEAR_TOPICS: Partial<Record<FacetTopic, readonly FacetTopic[]>> = {
@@ -39,7 +41,7 @@ export function followUpBody(catalog: Catalog, entry: Entry, ask: Ask, asked: re
   }
 }
 
-function fix(entry: Entry, ask: Ask, base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>, link: FollowUpBody['link'] & {}): FollowUpBody {
+function fix(entry: Entry, ask: Ask, base: Base, link: Link): FollowUpBody {
   // "Kick everyone off the db": the step that does that, not the whole card.
   const chosen = pickSteps(entry.actions, ask.terms);
   const text = chosen.length < entry.actions.length ? `The step${chosen.length > 1 ? 's' : ''} for that:` : entry.title;
@@ -54,7 +56,7 @@ function pickSteps(actions: readonly Action[], terms: readonly string[]): readon
   return actions.filter((_, i) => (scored[i] ?? 0) >= best);
 }
 
-function more(entry: Entry, ask: Ask, asked: readonly string[], base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>, link: FollowUpBody['link'] & {}): FollowUpBody {
+function more(entry: Entry, ask: Ask, asked: readonly string[], base: Base, link: Link): FollowUpBody {
   // "Connectivity looks fine, what else?": the causes the user has not ruled out yet.
   const ruledOut = [...ask.terms, ...asked.flatMap((t) => termsOf(t))];
   const open = entry.causes.filter((c) => relevance(ruledOut, c) === 0);
@@ -71,7 +73,7 @@ function more(entry: Entry, ask: Ask, asked: readonly string[], base: Pick<Follo
   };
 }
 
-function support(entry: Entry, base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>, link: FollowUpBody['link'] & {}): FollowUpBody {
+function support(entry: Entry, base: Base, link: Link): FollowUpBody {
   const f = entry.facets.find((x) => x.topic === 'support');
   const text = f?.answer ?? `Every cause I know for ${entry.id} is on the card. If it still fails after those steps, open a support case with the job id.`;
   return { ...base, topic: 'support', heading: FACET_LABELS.support, text, link };
@@ -82,8 +84,8 @@ function facet(
   entry: Entry,
   ask: Ask,
   topic: FacetTopic,
-  base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>,
-  link: FollowUpBody['link'] & {},
+  base: Base,
+  link: Link,
 ): FollowUpBody {
   const heading = FACET_LABELS[topic];
   // "T-SQL to change the recovery model": an answer without code in that language is no answer.
@@ -106,9 +108,9 @@ function facet(
 
 function fromKnowledge(
   k: Knowledge,
-  base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>,
+  base: Base,
   heading: string,
-  link: FollowUpBody['link'] & {},
+  link: Link,
   lang?: ScriptLang,
 ): FollowUpBody {
   const blocks = lang ? k.code.filter((c) => c.lang === lang) : k.code;
@@ -143,7 +145,7 @@ interface Block {
  * the check before it where there is one. The entry's steps first, then the facts it points
  * to (an on-demand full backup for an entry whose remedy is one).
  */
-function script(catalog: Catalog, entry: Entry, lang: ScriptLang, base: Pick<FollowUpBody, 'kind' | 'entry' | 'topic'>, link: FollowUpBody['link'] & {}): FollowUpBody {
+function script(catalog: Catalog, entry: Entry, lang: ScriptLang, base: Base, link: Link): FollowUpBody {
   const heading = LANG_LABELS[lang];
   const blocks: Block[] = [];
   for (const a of entry.actions) if (a.code?.lang === lang) blocks.push({ text: a.text, code: a.code, role: a.code.role ?? 'fix' });
@@ -184,4 +186,3 @@ function nothingSpecific(catalog: Catalog, entry: Entry): string {
   return `I have nothing specific on that for ${entry.id}. In this thread I can answer: ${[...topics].join('; ')}.`;
 }
 
-export type { Topic };
