@@ -48,8 +48,6 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   cert: ['certif'],
   ag: ['avail', 'replica'],
   perm: ['permiss', 'sysadmin'],
-  count: ['count'],
-  file: ['file'],
 };
 
 /** Question words that say nothing about which step is meant. */

@@ -122,7 +122,7 @@ function fromKnowledge(
 }
 
 /** The general item for a topic: one the entry points to, else the one whose keywords the question uses most. */
-export function knowledgeFor(catalog: Catalog, entry: Entry, topic: FacetTopic, terms: readonly string[], lang?: ScriptLang): Knowledge | undefined {
+function knowledgeFor(catalog: Catalog, entry: Entry, topic: FacetTopic, terms: readonly string[], lang?: ScriptLang): Knowledge | undefined {
   const items = catalog.knowledge.filter((k) => k.topics.includes(topic) && (!lang || k.code.some((c) => c.lang === lang)));
   let best: Knowledge | undefined;
   let bestScore = -1;

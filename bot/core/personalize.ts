@@ -1,4 +1,4 @@
-import type { Action, Catalog, Entry, Placeholder } from '../../catalog/index.ts';
+import type { Catalog, CodeBlock, Entry, Placeholder } from '../../catalog/index.ts';
 import type { PasteDetails } from '../../intents/index.ts';
 import { fillBlock, valuesOf } from './fill-placeholders.ts';
 import type { ReplyBody } from './types.ts';
@@ -30,43 +30,34 @@ export function adviceFor(entry: Entry, details: PasteDetails): string[] {
   ];
 }
 
-/** "database = SalesDB": what was filled in, so the user can check it. */
-export function describeFilled(names: readonly Placeholder[], details: PasteDetails): string[] {
+/** Fills the commands of parts of an answer from the paste, and says afterwards what it filled ("database = SalesDB"). */
+function filler(details: PasteDetails) {
   const values = valuesOf(details);
-  return names.map((n) => `${n} = ${values[n] ?? ''}`);
+  const names = new Set<Placeholder>();
+  return {
+    code<T extends { readonly code?: CodeBlock | undefined }>(part: T): T {
+      if (!part.code) return part;
+      const r = fillBlock(part.code, values);
+      for (const n of r.filled) names.add(n);
+      return r.filled.length > 0 ? { ...part, code: r.code } : part;
+    },
+    filled: (): string[] => [...names].map((n) => `${n} = ${values[n] ?? ''}`),
+  };
 }
 
-function fillActions(actions: readonly Action[], values: ReturnType<typeof valuesOf>, filled: Set<Placeholder>): Action[] {
-  return actions.map((a) => {
-    if (!a.code) return a;
-    const f = fillBlock(a.code, values);
-    for (const n of f.filled) filled.add(n);
-    return { ...a, code: f.code };
-  });
-}
-
-/** The entry with its commands filled from the paste, and what was filled ("database = SalesDB"). */
+/** The entry with its commands filled from the paste, and what was filled. */
 export function personalizeEntry(entry: Entry, details: PasteDetails): { entry: Entry; filled: string[] } {
-  const values = valuesOf(details);
-  if (Object.keys(values).length === 0) return { entry, filled: [] };
-  const filled = new Set<Placeholder>();
-  const actions = fillActions(entry.actions, values, filled);
-  const facets = entry.facets.map((f) => {
-    if (!f.code) return f;
-    const r = fillBlock(f.code, values);
-    for (const n of r.filled) filled.add(n);
-    return { ...f, code: r.code };
-  });
-  return { entry: { ...entry, actions, facets }, filled: describeFilled([...filled], details) };
+  const fill = filler(details);
+  const actions = entry.actions.map((a) => fill.code(a));
+  const facets = entry.facets.map((f) => fill.code(f));
+  const filled = fill.filled();
+  return { entry: filled.length > 0 ? { ...entry, actions, facets } : entry, filled };
 }
 
 /** A follow-up's commands filled the same way. */
 export function personalizeFollowUp(body: FollowUpBody, details: PasteDetails): FollowUpBody {
-  const values = valuesOf(details);
-  const filled = new Set<Placeholder>();
-  const code = body.code ? fillBlock(body.code, values) : undefined;
-  for (const n of code?.filled ?? []) filled.add(n);
-  const actions = body.actions ? fillActions(body.actions, values, filled) : undefined;
-  if (filled.size === 0) return body;
-  return { ...body, ...(code ? { code: code.code } : {}), ...(actions ? { actions } : {}), filled: describeFilled([...filled], details) };
+  const fill = filler(details);
+  const filledBody = { ...fill.code(body), ...(body.actions ? { actions: body.actions.map((a) => fill.code(a)) } : {}) };
+  const filled = fill.filled();
+  return filled.length > 0 ? { ...filledBody, filled } : body;
 }
