@@ -37,19 +37,20 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
   const own = await loadThread(deps, place);
   const context = own ?? (await dmContext(deps, place));
   const entry = context?.entryId ? deps.catalog.get(context.entryId) : undefined;
-  // A new problem raised in the bot's thread is answered as if the bot were asked.
-  let raised = false;
+  // A new problem raised in the bot's thread is answered as if the bot were asked, from the
+  // direct-mode reading the thread already made.
+  let raised: Classification | undefined;
   if (context && entry && text.trim() !== '') {
     const turn = await inThread(deps, place, text, entry, context, own !== undefined);
-    if (turn !== 'new') return turn;
-    raised = true;
+    if (!(turn && 'raised' in turn)) return turn;
+    raised = turn.raised;
   } else if (!context && !addressed && !(await isWatching(deps, place))) {
     return null;
   }
   // In the bot's own thread a question is addressed to it; talk between people there is not.
-  const mode: Mode = addressed || raised || (context !== undefined && asksSomething(text)) ? 'direct' : 'channel';
+  const mode: Mode = addressed || raised !== undefined || (context !== undefined && asksSomething(text)) ? 'direct' : 'channel';
   if (mode === 'channel' && text.trim() === '') return null;
-  const c = deps.classifier.classify(text, mode);
+  const c = raised ?? deps.classifier.classify(text, mode);
   const answer = text.trim() === '' ? null : answerFor(deps, text, c, mode);
   if (!answer) return mode === 'direct' ? { body: { kind: 'help' }, truncated: false } : null;
   const thread = threadOf(answer, context);
@@ -57,7 +58,7 @@ export async function handleMessage(deps: CoreDeps, said: Said): Promise<Message
 }
 
 /**
- * One turn in a thread about `entry`: answered here, or 'new' when it raises another problem
+ * One turn in a thread about `entry`: answered here, or `raised` (with its direct-mode reading) when it raises another problem
  * (a code, an Azure message, a SQL error, or plain words that clearly describe another failure).
  */
 async function inThread(
@@ -67,13 +68,14 @@ async function inThread(
   entry: Entry,
   context: ThreadContext,
   ownThread: boolean,
-): Promise<MessageOutcome | null | 'new'> {
+): Promise<MessageOutcome | null | { readonly raised: Classification }> {
   const direct = deps.classifier.classify(text, 'direct');
-  if (namesAnotherProblem(direct, entry)) return 'new';
+  const raised = { raised: direct };
+  if (namesAnotherProblem(direct, entry)) return raised;
   // The same error pasted again, not asked about: its card again (a new occurrence counts).
-  if (direct.found.includes(entry.id) && !asksSomething(text)) return 'new';
+  if (direct.found.includes(entry.id) && !asksSomething(text)) return raised;
   const f = deps.classifier.followUp(text, entry);
-  if (describesAnotherProblem(deps, text, entry, f)) return 'new';
+  if (describesAnotherProblem(deps, text, entry, f)) return raised;
   const plain = (body: ReplyBody): MessageOutcome => ({ body, truncated: false });
   switch (f.kind) {
     case 'thanks':
