@@ -1,6 +1,8 @@
 import type { AlertView } from '../core/alert-view.ts';
 import { alertButtons, headline, stateLines } from './alert-text.ts';
-import { container, label, note, openUrl, para, submit, type AcNode } from './adaptive-elements.ts';
+import { container, label, note, openUrl, para, type AcNode } from './adaptive-elements.ts';
+import { azureSubmit } from './adaptive-azure.ts';
+import { PERMISSION_NOTE } from './azure-text.ts';
 import { cut } from './adaptive-text.ts';
 
 /**
@@ -25,9 +27,10 @@ export function alertParts(view: AlertView): { title: string; body: AcNode[] } {
     ...(view.recommended ? [label('Azure recommends'), para(cut(view.recommended, 1500))] : []),
   ];
   const actions = [
-    ...alertButtons(view).map((b) => submit(b.label, b.action, b.primary ? 'positive' : undefined)),
+    ...alertButtons(view).map(azureSubmit),
     ...(view.investigationLink ? [openUrl('Investigate in Azure', view.investigationLink)] : []),
   ];
   if (actions.length > 0) body.push({ type: 'ActionSet', actions });
+  if (alertButtons(view).some((b) => b.writes)) body.push(note(PERMISSION_NOTE));
   return { title, body };
 }

@@ -8,6 +8,8 @@ import { CATEGORY_LABELS } from '../core/labels.ts';
 import { pasteLines } from './entry-facts.ts';
 import { entryCardParts, LEVELS, steps, WHOLE, type EntryCardOptions } from './adaptive-entry.ts';
 import { alertParts } from './adaptive-alert.ts';
+import { azureNodes, confirmNodes, jobsNodes, runNodes } from './adaptive-azure.ts';
+import { noticeBy } from './azure-text.ts';
 import { helpCard } from './adaptive-help.ts';
 import { cut, jsonBytes } from './adaptive-text.ts';
 import { answersOf, NO_ANSWERS, ratingOf, windowHeading } from './stats-text.ts';
@@ -167,11 +169,15 @@ export function renderCards(reply: Reply): AdaptiveCard[] {
 
 function renderBody(body: ReplyBody): AdaptiveCard[] {
   switch (body.kind) {
-    case 'entries':
-      return body.entries.flatMap((entry, i) => {
+    case 'entries': {
+      const cards = body.entries.flatMap((entry, i) => {
         const options = { alternatives: i === 0 ? body.alternatives.slice(0, 5) : [], pasted: i === 0 ? pasteLines(body) : [] };
         return body.expanded ? expandedEntryCards(entry, options) : [entryCard(entry, options)];
       });
+      const [first, ...rest] = cards;
+      // The Azure buttons act on the pasted database: under the first card, which is about it.
+      return body.azure && first ? [{ ...first, body: [...first.body, ...azureNodes(body.azure)] }, ...rest] : cards;
+    }
     case 'did-you-mean':
       return [candidateCard('Did you mean one of these?', [para(`You wrote: ${cut(body.query, 200)}`, { subtle: true })], body.candidates, 'No close match.')];
     case 'unknown-code':
@@ -194,7 +200,7 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
     case 'follow-up':
       return [followUpCard(body)];
     case 'help':
-      return [helpCard(card)];
+      return [helpCard(card, body.azure === true)];
     case 'list':
       return [listCard(body.groups)];
     case 'search':
@@ -203,9 +209,23 @@ function renderBody(body: ReplyBody): AdaptiveCard[] {
       return [feedbackCard(body)];
     case 'stats':
       return [statsCard(body.windows)];
-    case 'notice':
-      return [card(body.text.replace(/`/g, ''), [rich(withCodeSpans(cut(body.text, 2000)))])];
+    case 'notice': {
+      const text = noticeBy(body);
+      return [card(text.replace(/`/g, ''), [rich(withCodeSpans(cut(text, 2000)))])];
+    }
     case 'alert':
       return [alertCard(body.view)];
+    case 'jobs': {
+      const { title, body: nodes } = jobsNodes(body);
+      return [card(title, nodes)];
+    }
+    case 'backup-run': {
+      const { title, body: nodes } = runNodes(body);
+      return [card(title, nodes)];
+    }
+    case 'confirm-backup': {
+      const { title, body: nodes, actions } = confirmNodes(body);
+      return [card(title, nodes, actions)];
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { COMMANDS } from '../core/commands.ts';
+import { commandsFor } from '../core/commands.ts';
 import type { AcNode } from './adaptive-elements.ts';
 import { label, note } from './adaptive-elements.ts';
 
@@ -14,12 +14,12 @@ const LINES = [
   'Ask follow-up questions in the same thread (in a channel, mention me again): "what about the master database?", "PowerShell?", "is it safe to retry?".',
 ];
 
-export function helpCard<C>(card: (fallback: string, body: readonly AcNode[]) => C): C {
+export function helpCard<C>(card: (fallback: string, body: readonly AcNode[]) => C, azure = false): C {
   const body: AcNode[] = [
     label('SQL Backup helper'),
     ...LINES.map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'small' })),
     label('Commands'),
-    ...COMMANDS.map((c) => note(`${c.name}${c.usage ? ` ${c.usage}` : ''}: ${c.summary}`)),
+    ...commandsFor(azure).map((c) => note(`${c.name}${c.usage ? ` ${c.usage}` : ''}: ${c.summary}`)),
   ];
   return card('How to use the SQL Backup helper', body);
 }

@@ -1,3 +1,4 @@
+import { CONFIRM_TITLE, confirmText, jobLine, jobsTitle, NO_JOBS, noticeBy, runLines, runTitle } from './azure-text.ts';
 import type { CodeBlock, Entry } from '../../catalog/index.ts';
 import type { Candidate, Reply, ReplyBody } from '../core/types.ts';
 import { headline, stateLines } from './alert-text.ts';
@@ -79,7 +80,13 @@ export function renderBodyText(body: ReplyBody): string {
     case 'stats':
       return body.windows.map((w) => [`Last ${w.days} days: ${w.answered} answers`, ...w.top.map((r) => `  ${r.id}: ${r.answered}`)].join('\n')).join('\n');
     case 'notice':
-      return body.text;
+      return noticeBy(body);
+    case 'jobs':
+      return [jobsTitle(body), ...(body.jobs.length > 0 ? body.jobs.map((j) => `  - ${jobLine(j)}`) : [NO_JOBS])].join('\n');
+    case 'backup-run':
+      return [runTitle(body), ...runLines(body, body.by.name ?? body.by.id)].join('\n');
+    case 'confirm-backup':
+      return `${CONFIRM_TITLE}\n${confirmText(body)}`;
     case 'alert': {
       const v = body.view;
       const out = [headline(v), ...v.facts.map((f) => `  ${f.label}: ${f.value}`), ...stateLines(v), v.description];

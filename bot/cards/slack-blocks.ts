@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply, ReplyBody } from '../core/types.ts';
 import { headline } from './alert-text.ts';
 import { alertBlocks } from './slack-alert.ts';
+import { CONFIRM_TITLE, confirmText, jobsTitle, runTitle } from './azure-text.ts';
+import { azureBlocks, jobsBlocks, runBlocks } from './slack-azure.ts';
 import * as body from './slack-bodies.ts';
 import { actions, button, context, divider, Positions, sections } from './slack-build.ts';
 import { pasteLines } from './entry-facts.ts';
@@ -48,7 +50,7 @@ function bodyBlocks(reply: Reply, positions: Positions, options: RenderOptions =
     case 'follow-up':
       return body.followUp(b, positions);
     case 'help':
-      return body.help();
+      return body.help(b);
     case 'list':
       return body.list(b);
     case 'search':
@@ -64,6 +66,19 @@ function bodyBlocks(reply: Reply, positions: Positions, options: RenderOptions =
       const card = b.detail ? entryBlocks(b.detail, positions, { expanded: false, feedback: false }) : [];
       return [...card, ...body.thanks(b, positions)];
     }
+    case 'jobs':
+      return jobsBlocks(b, positions);
+    case 'backup-run':
+      return runBlocks(b);
+    case 'confirm-backup':
+      // Where no modal can open, the same question as a message with its two answers.
+      return [
+        ...sections(`*${CONFIRM_TITLE}*\n${escape(confirmText(b))}\n_Kept for ${b.days} days._`),
+        ...actions([
+          button('Start backup', { kind: 'azure', op: 'confirm', ref: b.ref, nonce: b.nonce, days: b.days }, positions, 'primary'),
+          button('Cancel', { kind: 'azure', op: 'cancel', ref: b.ref }, positions),
+        ]),
+      ];
   }
 }
 
@@ -87,6 +102,7 @@ function entries(b: Extract<ReplyBody, { kind: 'entries' }>, delivery: Reply['de
     const action = shareThread ? { kind: 'share' as const, entryIds: share, thread: shareThread } : { kind: 'share' as const, entryIds: share };
     out.push(...actions([button(shareThread ? 'Share in thread' : 'Share in channel', action, positions, 'primary')]));
   }
+  if (b.azure) out.push(...azureBlocks(b.azure, positions));
   if (b.alternatives.length > 0) out.push(...body.candidateBlocks('Not it? Maybe one of these:', b.alternatives, positions));
   return out;
 }
@@ -124,6 +140,12 @@ export function fallbackText(b: ReplyBody): string {
         return b.text;
       case 'alert':
         return `${headline(b.view)}: ${b.view.description}`;
+      case 'jobs':
+        return jobsTitle(b);
+      case 'backup-run':
+        return runTitle(b);
+      case 'confirm-backup':
+        return CONFIRM_TITLE;
     }
   })();
   return escape(cutPlain(text, LIMITS.fallbackText));

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { COMMANDS } from '../core/commands.ts';
+import { commandsFor, type CommandSpec } from '../core/commands.ts';
+import { whoSlack } from './slack-azure.ts';
 import { CATEGORY_LABELS } from '../core/labels.ts';
 import type { Candidate, ReplyBody } from '../core/types.ts';
 import { actions, button, context, header, linkButton, sections, type Positions } from './slack-build.ts';
@@ -55,19 +56,19 @@ export function followUp(b: Body<'follow-up'>, positions: Positions): KnownBlock
 }
 
 /** `/sqlbackup <command> <usage>` in one column, what it does in the next; from the command table. */
-function commandLines(): string {
-  const said = COMMANDS.map((c) => `/sqlbackup ${c.name}${c.usage ? ` ${c.usage}` : ''}`);
+function commandLines(commands: readonly CommandSpec[]): string {
+  const said = commands.map((c) => `/sqlbackup ${c.name}${c.usage ? ` ${c.usage}` : ''}`);
   // A long usage (alerts' filters) would push every summary far right: it gets its own line.
   const width = Math.max(...said.filter((s) => s.length <= 32).map((s) => s.length)) + 2;
-  return COMMANDS.map((c, i) => (said[i]!.length < width ? `${said[i]!.padEnd(width)}${c.summary}` : `${said[i]!}\n${' '.repeat(width)}${c.summary}`)).join('\n');
+  return commands.map((c, i) => (said[i]!.length < width ? `${said[i]!.padEnd(width)}${c.summary}` : `${said[i]!}\n${' '.repeat(width)}${c.summary}`)).join('\n');
 }
 
-export function help(): KnownBlock[] {
+export function help(b: Body<'help'> = { kind: 'help' }): KnownBlock[] {
   return sections(
     [
       '*sqlbackup* explains Azure Backup failures for SQL Server on Azure VMs.',
       'Paste an error in a channel I am in and I answer in a thread. Ask follow-ups there: _why?_, _how do I fix it?_, _is there a PowerShell command?_',
-      codeBlock(commandLines()),
+      codeBlock(commandLines(commandsFor(b.azure === true))),
     ].join('\n'),
   );
 }
@@ -96,7 +97,7 @@ export function stats(b: Body<'stats'>): KnownBlock[] {
 }
 
 export function notice(b: Body<'notice'>): KnownBlock[] {
-  return sections(escape(b.text));
+  return sections(`${b.by ? `${whoSlack(b.by)} ` : ''}${escape(b.text)}`);
 }
 
 export function thanks(b: Body<'feedback-ack'>, positions: Positions): KnownBlock[] {

@@ -1,10 +1,11 @@
 import type { Entry } from '../../catalog/index.ts';
 import { alertAction } from './alerts/actions.ts';
+import { azureAction } from './azure/act.ts';
 import { othersThan, refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { recordFeedback } from './feedback.ts';
 import { loadThread, saveThread } from './thread-context.ts';
-import type { CardAction, Place, Reply } from './types.ts';
+import type { Incoming, Place, Reply } from './types.ts';
 import { countUsage } from './usage.ts';
 
 const GONE: Reply = {
@@ -13,7 +14,9 @@ const GONE: Reply = {
 };
 
 /** A button press on one of the bot's cards. */
-export async function handleAction(deps: CoreDeps, place: Place, user: string, action: CardAction): Promise<Reply> {
+export async function handleAction(deps: CoreDeps, incoming: Extract<Incoming, { type: 'action' }>): Promise<Reply> {
+  const { place, user, action } = incoming;
+  const who = { id: user, ...(incoming.userName ? { name: incoming.userName } : {}) };
   switch (action.kind) {
     case 'pick': {
       const entry = deps.catalog.get(action.entryId);
@@ -46,7 +49,9 @@ export async function handleAction(deps: CoreDeps, place: Place, user: string, a
       return { body: { kind: 'entries', entries: [entry], alternatives: [], expanded: true }, delivery: 'thread' };
     }
     case 'alert':
-      return alertAction(deps, place, user, action);
+      return alertAction(deps, place, who, action, incoming.id);
+    case 'azure':
+      return azureAction(deps, place, who, action, incoming.id);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ReplyBody } from './types.ts';
+import type { AzureButtons, ReplyBody } from './types.ts';
 
 /**
  * What an alert's root card shows: Azure's facts about the failure beside the same
@@ -11,7 +11,11 @@ export interface AlertView {
   /** Azure's alert rule: Backup Failure, Restore Failure, … */
   readonly rule: string;
   readonly severity: string;
-  readonly state: { readonly kind: 'open' } | { readonly kind: 'resolved'; readonly by: 'azure' | 'quiet'; readonly at: string };
+  readonly state:
+    | { readonly kind: 'open' }
+    | { readonly kind: 'resolved'; readonly by: 'azure' | 'quiet'; readonly at: string }
+    /** Closed from the card by `who`. */
+    | { readonly kind: 'resolved'; readonly by: 'user'; readonly who: string; readonly at: string };
   /** Label and value, in order: database, instance, VM, vault, first fired, occurrences… */
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** Azure's own message and recommended action, quoted as Azure sent them. */
@@ -23,4 +27,6 @@ export interface AlertView {
   readonly muted: { readonly by: string; readonly until: string | null } | null;
   /** The catalog's diagnosis (entries or unknown-code); null for alerts it does not cover. */
   readonly diagnosis: Extract<ReplyBody, { kind: 'entries' | 'unknown-code' }> | null;
+  /** Recent jobs / Run full backup, when the team acts on Azure from the card. */
+  readonly azure?: AzureButtons;
 }

@@ -23,9 +23,20 @@ export const cardActionSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
       kind: z.literal('alert'),
-      op: z.enum(['ack', 'mute', 'unmute']),
+      op: z.enum(['ack', 'mute', 'unmute', 'close']),
       problemId: z.string().regex(/^[0-9a-f]{24}$/),
       hours: z.union([z.literal(0), z.literal(8), z.literal(24)]).optional(),
+    })
+    .readonly(),
+  z
+    .strictObject({
+      kind: z.literal('azure'),
+      // jobs: list recent jobs; backup: ask to confirm; confirm/cancel: the confirmation's answer.
+      op: z.enum(['jobs', 'backup', 'confirm', 'cancel']),
+      ref: z.string().regex(/^[0-9a-f]{24}$/),
+      // One per confirmation shown: a confirmation pressed twice starts one backup.
+      nonce: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+      days: z.number().int().min(1).max(36_500).optional(),
     })
     .readonly(),
 ]);

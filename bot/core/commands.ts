@@ -1,6 +1,7 @@
 import { CATEGORIES } from '../../catalog/index.ts';
 import { alertsCommand, openCommand } from './alerts/commands.ts';
 import { answerFor } from './answer.ts';
+import { jobsCommand } from './azure/jobs-command.ts';
 import { refOf, toCandidates } from './candidates.ts';
 import type { CoreDeps } from './deps.ts';
 import { statsBody } from './stats.ts';
@@ -23,6 +24,8 @@ export interface CommandSpec {
    * address to post proactively (Teams' conversation reference) keeps it when this is said.
    */
   readonly proactive?: true;
+  /** Only there when the team acts on Azure from the card (AZURE_ACTIONS=on). */
+  readonly azure?: true;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -39,8 +42,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     proactive: true,
   },
   { name: 'open', usage: '', summary: 'the open alert problems in this conversation, with a link to each thread', accepts: /^$/ },
+  {
+    name: 'jobs',
+    usage: '<vault> <database>',
+    summary: "the database's last 10 backup jobs in Azure, with Run full backup where it is the fix",
+    accepts: /^\S+\s+\S+$/,
+    azure: true,
+  },
   { name: 'help', usage: '', summary: 'this message', accepts: /^$/ },
 ];
+
+/** The commands this bot understands: the Azure ones only when it acts on Azure. */
+export function commandsFor(azure: boolean): readonly CommandSpec[] {
+  return COMMANDS.filter((c) => azure || !c.azure);
+}
 
 /** The command `text` says (its first word, with an argument it takes), or null for a lookup. */
 export function commandOf(text: string): { readonly spec: CommandSpec; readonly arg: string } | null {
@@ -59,7 +74,7 @@ export async function runCommand(deps: CoreDeps, place: Place, raw: string): Pro
   switch (word.toLowerCase()) {
     case '':
     case 'help':
-      if (!arg) return plain({ kind: 'help' });
+      if (!arg) return plain({ kind: 'help', ...(deps.azure ? { azure: true } : {}) });
       break;
     case 'list':
       if (!arg) return plain(listBody(deps));
@@ -80,6 +95,9 @@ export async function runCommand(deps: CoreDeps, place: Place, raw: string): Pro
       return plain(await alertsCommand(deps, place, arg));
     case 'open':
       if (!arg) return plain(await openCommand(deps, place));
+      break;
+    case 'jobs':
+      if (deps.azure && arg) return plain(await jobsCommand(deps, place, arg));
       break;
   }
   const lookup = word.toLowerCase() === 'lookup' && arg ? arg : text;

@@ -3,6 +3,7 @@ import type { Classifier } from '../../intents/index.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Store } from '../store/store.ts';
+import type { AzureSide } from './azure/side.ts';
 
 /** A fixed-window allowance: at most `max` answers per `windowMs`. */
 export interface Allowance {
@@ -37,4 +38,6 @@ export interface CoreDeps {
   readonly logger: Logger;
   /** Counters for /metrics; optional so tests that do not look at them need not pass any. */
   readonly metrics?: Metrics;
+  /** Acting on Azure from the card; absent unless AZURE_ACTIONS=on. */
+  readonly azure?: AzureSide;
 }

@@ -31,7 +31,7 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
     deps.metrics?.duplicate(incoming.place.platform);
     return null;
   }
-  if (incoming.type === 'action') return handleAction(deps, incoming.place, incoming.user, incoming.action);
+  if (incoming.type === 'action') return handleAction(deps, incoming);
 
   const outcome: { body: ReplyBody; truncated: boolean; thread?: ThreadContext } | null =
     incoming.type === 'command'

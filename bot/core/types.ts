@@ -4,6 +4,23 @@ import type { CardAction } from './card-action.ts';
 
 export type { CardAction } from './card-action.ts';
 import type { AlertView } from './alert-view.ts';
+import type { JobStatus, JobSummary } from './azure/port.ts';
+
+/**
+ * The Azure buttons of a card about one protected database (AZURE_ACTIONS=on): what they
+ * act on is kept in the store under `ref`, so a button carries no resource id anyone could forge.
+ */
+export interface AzureButtons {
+  readonly ref: string;
+  /** Offer "Run full backup now": the entry's fix is a full backup. */
+  readonly backup: boolean;
+}
+
+/** Who did something: the platform's user id, and the name the platform gave when it gave one. */
+export interface Who {
+  readonly id: string;
+  readonly name?: string;
+}
 
 /**
  * The platform-neutral conversation model. Adapters translate a Slack event or a Teams
@@ -34,6 +51,8 @@ interface IncomingBase {
   /** Platform delivery id (Slack event_id / Teams activity id): deduplicates retries and replicas. */
   readonly id: string;
   readonly user: string;
+  /** The user's display name, where the platform sends it (Teams); Slack renders ids itself. */
+  readonly userName?: string;
   readonly place: Place;
 }
 
@@ -89,6 +108,8 @@ export type ReplyBody =
       readonly filled?: readonly string[];
       /** Misspelt codes and what they were read as. */
       readonly corrected?: readonly { readonly from: string; readonly to: string }[];
+      /** The paste named a protected database and the team acts on Azure from the card. */
+      readonly azure?: AzureButtons;
     }
   | { readonly kind: 'did-you-mean'; readonly query: string; readonly candidates: readonly Candidate[] }
   | { readonly kind: 'unknown-code'; readonly codes: readonly string[]; readonly candidates: readonly Candidate[] }
@@ -108,7 +129,8 @@ export type ReplyBody =
       /** Placeholders filled in the commands from the thread's paste. */
       readonly filled?: readonly string[];
     }
-  | { readonly kind: 'help' }
+  /** What the bot does; `azure` lists the commands that act on Azure too. */
+  | { readonly kind: 'help'; readonly azure?: true }
   | { readonly kind: 'list'; readonly groups: readonly { readonly category: Category; readonly entries: readonly EntryRef[] }[] }
   | { readonly kind: 'search'; readonly query: string; readonly candidates: readonly Candidate[] }
   | {
@@ -122,16 +144,48 @@ export type ReplyBody =
   /** What the team keeps hitting: the most answered entries over the last 7 and 30 days. */
   | { readonly kind: 'stats'; readonly windows: readonly StatsWindow[] }
   /** Plain information: watch on/off, rate limits, "nothing found". */
-  | { readonly kind: 'notice'; readonly text: string }
+  | {
+      readonly kind: 'notice';
+      readonly text: string;
+      /** Who the line is about, put before the text as the platform shows users ("@ana acknowledged…"). */
+      readonly by?: Who;
+    }
   /** The root card of an alert problem, posted with nobody asking and redrawn as it changes. */
-  | { readonly kind: 'alert'; readonly view: AlertView };
+  | { readonly kind: 'alert'; readonly view: AlertView }
+  /** A protected database's latest backup jobs, newest first, as Azure lists them. */
+  | { readonly kind: 'jobs'; readonly database: string; readonly vault: string; readonly jobs: readonly JobSummary[]; readonly azure: AzureButtons }
+  /** "Start a full backup of … in …, kept for N days?": a Slack modal, a Teams dialog. */
+  | {
+      readonly kind: 'confirm-backup';
+      readonly ref: string;
+      readonly nonce: string;
+      readonly database: string;
+      readonly instance: string;
+      readonly vm: string;
+      readonly vault: string;
+      readonly days: number;
+    }
+  /** A full backup started from the card, redrawn as its job moves on. */
+  | {
+      readonly kind: 'backup-run';
+      readonly database: string;
+      readonly vault: string;
+      readonly by: Who;
+      /** When it was started, "2026-11-27 10:02 UTC". */
+      readonly at: string;
+      readonly jobId: string | null;
+      readonly status: JobStatus;
+      readonly keptUntil: string;
+      readonly error: { readonly code: string; readonly message: string | null } | null;
+      readonly finishedAt: string | null;
+    };
 
 /**
  * How the adapter delivers the reply: in the thread of the message, privately to the user
- * (Slack ephemeral / slash command), replacing the card that was clicked, or visibly in the
- * channel (Share).
+ * (Slack ephemeral / slash command), replacing the card that was clicked, visibly in the
+ * channel (Share), or as a dialog only the presser sees (a Slack modal, a Teams task module).
  */
-export type Delivery = 'thread' | 'ephemeral' | 'replace' | 'channel';
+export type Delivery = 'thread' | 'ephemeral' | 'replace' | 'channel' | 'dialog';
 
 export interface Reply {
   readonly body: ReplyBody;

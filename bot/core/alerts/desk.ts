@@ -6,7 +6,8 @@ import { alertKeys, placeKey } from './alert-keys.ts';
 import type { AlertMetrics } from './alert-metrics.ts';
 import { alertCode, type AlertCode } from './code.ts';
 import type { AlertEvent } from './parse.ts';
-import { isMuted, ordinal, utc, viewOf, type Problem } from './problem.ts';
+import { keepTarget } from '../azure/targets.ts';
+import { alertDatabase, isMuted, ordinal, utc, viewOf, type Problem } from './problem.ts';
 import { loadProblem, markClosed, markOpen, openProblem, openProblems, saveProblem, withLock } from './problems.ts';
 import { withRetry } from './retry.ts';
 import { allSubscriptions, matches, type Subscription } from './subscriptions.ts';
@@ -79,6 +80,7 @@ export function createAlertDesk(options: AlertDeskOptions): AlertDesk {
   }
 
   async function postRoot(problem: Problem): Promise<void> {
+    await keepAlertTarget(problem);
     problem.rootId = await platformOf(problem.place).post(problem.place, card(problem));
     await saveProblem(core, problem);
     // The root's thread is a bot thread: follow-ups there are answered for this entry.
@@ -96,7 +98,14 @@ export function createAlertDesk(options: AlertDeskOptions): AlertDesk {
     await threadStarted(core, inThread(problem), { entryId, candidateIds, details }, Math.max(core.limits.threadTtlMs, quietMs + 24 * HOUR));
   }
 
+  /** What the card's Azure buttons act on, kept as long as the problem lives. */
+  async function keepAlertTarget(problem: Problem): Promise<void> {
+    const db = core.azure ? alertDatabase(problem) : null;
+    if (db) await keepTarget(core, problem.place, db);
+  }
+
   async function repeat(problem: Problem, alert: AlertEvent, now: number): Promise<void> {
+    await keepAlertTarget(problem);
     if (problem.rootId === null) await postRoot(problem);
     if (problem.alertIds.includes(alert.alertId)) return;
     problem.alert = alert;

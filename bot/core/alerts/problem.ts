@@ -2,6 +2,9 @@ import type { AlertView } from '../alert-view.ts';
 import { toCandidates } from '../candidates.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Place } from '../types.ts';
+import type { ProtectedDatabase } from '../azure/port.ts';
+import { protectedDatabaseFromId } from '../azure/protected-id.ts';
+import { targetRef } from '../azure/targets.ts';
 import type { AlertCode } from './code.ts';
 import type { AlertEvent } from './parse.ts';
 
@@ -30,7 +33,12 @@ export interface Problem {
   ack: { by: string; at: number } | null;
   /** `until` null: until resolved. */
   mute: { by: string; until: number | null } | null;
-  resolved: { by: 'azure' | 'quiet'; at: number } | null;
+  resolved: { by: 'azure' | 'quiet'; at: number } | { by: 'user'; who: string; at: number } | null;
+}
+
+/** The protected database an alert is about, for the card's Azure buttons (SQL items only). */
+export function alertDatabase(problem: Problem): ProtectedDatabase | null {
+  return problem.alert.sql ? protectedDatabaseFromId(problem.alert.item) : null;
 }
 
 export function isMuted(problem: Problem, now: number): boolean {
@@ -104,7 +112,11 @@ export function viewOf(deps: CoreDeps, problem: Problem, now: number): AlertView
     problemId: problem.id,
     rule: alert.rule,
     severity: alert.severity,
-    state: problem.resolved ? { kind: 'resolved', by: problem.resolved.by, at: utc(problem.resolved.at) } : { kind: 'open' },
+    state: !problem.resolved
+      ? { kind: 'open' }
+      : problem.resolved.by === 'user'
+        ? { kind: 'resolved', by: 'user', who: problem.resolved.who, at: utc(problem.resolved.at) }
+        : { kind: 'resolved', by: problem.resolved.by, at: utc(problem.resolved.at) },
     facts,
     description: alert.description,
     recommended: alert.recommended,
@@ -112,5 +124,14 @@ export function viewOf(deps: CoreDeps, problem: Problem, now: number): AlertView
     acknowledged: problem.ack ? { by: problem.ack.by, at: utc(problem.ack.at) } : null,
     muted: isMuted(problem, now) && problem.mute ? { by: problem.mute.by, until: problem.mute.until === null ? null : utc(problem.mute.until) } : null,
     diagnosis: diagnosisOf(deps, problem),
+    ...azureOf(deps, problem),
   };
+}
+
+/** Recent jobs always; Run full backup when the diagnosis is an entry whose fix is one. The target is kept by the desk. */
+function azureOf(deps: CoreDeps, problem: Problem): Pick<AlertView, 'azure'> {
+  const db = deps.azure ? alertDatabase(problem) : null;
+  if (!db) return {};
+  const entry = problem.code.entryId ? deps.catalog.get(problem.code.entryId) : undefined;
+  return { azure: { ref: targetRef(problem.place, db), backup: entry?.remedy === 'full-backup' } };
 }

@@ -1,0 +1,33 @@
+import type { AzureFailure, ProtectedDatabase } from './port.ts';
+
+/** The role each kind of call needs, as the README's least-privilege setup grants it. */
+export type Need = 'backup' | 'alerts';
+const ROLE: Record<Need, string> = {
+  backup: 'Backup Operator on the vault',
+  alerts: 'Monitoring Contributor (or a role with Microsoft.AlertsManagement/alerts/changestate/action) on the alert\'s subscription',
+};
+
+/** One sentence a DBA can act on, for each way a call to Azure can fail. */
+export function failureText(failure: AzureFailure, need: Need, what: string): string {
+  switch (failure.kind) {
+    case 'forbidden':
+      return `Azure refused to ${what}: the bot's identity needs *${ROLE[need]}*. Ask whoever runs the bot to grant it (README: "Acting on Azure from the card").`;
+    case 'throttled':
+      return `Azure is throttling requests right now, so I could not ${what}. Try again${failure.retryAfterSeconds ? ` in ${failure.retryAfterSeconds} s` : ' in a minute'}.`;
+    case 'timeout':
+      return need === 'backup' && what.startsWith('start')
+        ? `Azure did not answer in time, so I cannot tell whether the backup started. Look at *Recent jobs* before trying again.`
+        : `Azure did not answer in time, so I could not ${what}. Try again in a minute.`;
+    case 'not-found':
+      return `Azure cannot find what I was asked to ${what.split(' ')[0]}: it may have been removed, or the bot's identity cannot see it.`;
+    case 'failed':
+      return `Azure refused to ${what}${failure.code ? ` (${failure.code})` : failure.status ? ` (HTTP ${failure.status})` : ''}: ${failure.detail.slice(0, 300)}`;
+  }
+}
+
+export const REFUSED =
+  'Running a backup or changing an alert in Azure needs permission, and you are not on the list. Ask whoever runs the bot to add you (or a Slack user group you are in) to AZURE_ACTIONS_ALLOWED. Recent jobs are open to everyone here.';
+
+export function resourceIdOf(db: ProtectedDatabase): string {
+  return `/subscriptions/${db.subscription}/resourceGroups/${db.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${db.vault}/backupFabrics/Azure/protectionContainers/${db.container}/protectedItems/${db.item}`;
+}
