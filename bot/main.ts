@@ -9,7 +9,8 @@ import { ListenError } from './http/listen-error.ts';
 import { createLogger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
-import type { PlatformFactory } from './core/platform.ts';
+import type { PlatformFactory, Platforms } from './core/platform.ts';
+import { azureSide } from './azure-side.ts';
 import { slackPlatform } from './slack/platform.ts';
 import { startAlerts } from './alerts/start.ts';
 import { teamsPlatform } from './teams/index.ts';
@@ -41,7 +42,10 @@ const store: Store = await orStop(
   () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded), reportMemoryKeys: metrics.memoryStoreKeys }),
   [StoreUnavailableError],
 );
-const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics };
+// The platforms start after the core they are built with; the Azure side looks them up when it posts.
+let started: Platforms = new Map();
+const azure = await orStop(() => azureSide(process.env, logger, () => started), [ConfigError]);
+const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics, ...(azure ? { azure } : {}) };
 // Every platform the settings ask for, built the same way: its factory, bound to its settings.
 const platforms: PlatformFactory[] = [
   ...(config.slack ? [slackPlatform(config.slack)] : []),
@@ -50,6 +54,7 @@ const platforms: PlatformFactory[] = [
 const connections = await orStop(() => readConnectionLimits(process.env), [ConnectionLimitsError]);
 const metricsToken = process.env['METRICS_TOKEN']?.trim() || undefined;
 const server = buildBotServer({ platforms, core, logger, bodyLimitBytes: config.bodyLimitBytes, metrics, connections, metricsToken });
+started = new Map(server.platforms.map((p) => [p.platform, p]));
 // Azure Monitor alerts: delivered by the same platforms, into the conversations that asked.
 const alerts = startAlerts({
   config: config.alerts,
@@ -64,7 +69,7 @@ const port = await orStop(() => server.start(config.port, config.host), [ConfigE
 // Ready to answer codes now; the plain-words model is built right after, off the start path.
 setImmediate(() => core.classifier.warm());
 const modes = Object.fromEntries(server.platforms.map((p) => [p.platform, p.mode]));
-logger.info({ port, slack: modes['slack'] ?? 'off', teams: modes['teams'] ?? 'off', entries: catalog.entries.length }, 'sqlbackup-bot is listening');
+logger.info({ port, slack: modes['slack'] ?? 'off', teams: modes['teams'] ?? 'off', azureActions: azure ? 'on' : 'off', entries: catalog.entries.length }, 'sqlbackup-bot is listening');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

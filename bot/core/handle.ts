@@ -1,4 +1,5 @@
 import { handleAction } from './actions.ts';
+import { withPastedTarget } from './azure/pasted-target.ts';
 import { TRUNCATED_NOTE } from './answer.ts';
 import { runCommand } from './commands.ts';
 import type { CoreDeps } from './deps.ts';
@@ -50,7 +51,8 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
     await Promise.all(outcome.body.entries.map((entry) => countUsage(deps, entry.id, 'answered')));
   }
   const delivery = incoming.type === 'command' ? 'ephemeral' : 'thread';
-  return withNote({ body: outcome.body, delivery }, outcome.truncated);
+  const body = await withPastedTarget(deps, incoming.place, incoming.text, outcome.body);
+  return withNote({ body, delivery }, outcome.truncated);
 }
 
 function withNote(reply: { body: ReplyBody; delivery: Reply['delivery'] }, truncated: boolean): Reply {

@@ -25,6 +25,8 @@ export interface ChatPlatform {
   replyPlace(place: Place, messageId: string): Place;
   /** Redraws a message this platform posted (its id from `post`). */
   update(place: Place, messageId: string, reply: Reply): Promise<void>;
+  /** The members of a user group (Slack's S… ids), for AZURE_ACTIONS_ALLOWED; absent where groups mean nothing. */
+  membersOf?(place: Place, group: string): Promise<readonly string[]>;
   /** Called once the shared HTTP server listens (Socket Mode connects, the Playground starts). */
   start(port: number): Promise<void>;
   stop(): Promise<void>;

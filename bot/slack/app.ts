@@ -6,6 +6,7 @@ import type { SlackConfig } from './config.ts';
 import { failure, type SlackDeps } from './deps.ts';
 import { registerAction } from './listeners/action.ts';
 import { registerCommand } from './listeners/command.ts';
+import { registerConfirmation } from './confirmation.ts';
 import { registerMention } from './listeners/mention.ts';
 import { registerHome } from './listeners/home.ts';
 import { registerMessage } from './listeners/message.ts';
@@ -67,6 +68,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, http: Expre
   registerMention(app, deps);
   registerCommand(app, deps);
   registerAction(app, deps);
+  registerConfirmation(app, deps);
   registerShortcut(app, deps);
   registerHome(app, deps);
 

@@ -1,6 +1,8 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { renderSlack } from '../cards/slack-blocks.ts';
+import { confirmModal } from '../cards/slack-azure.ts';
+import { confirmationMetadata } from './confirmation.ts';
 import type { Place, Reply } from '../core/types.ts';
 import { failure } from './deps.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -16,6 +18,8 @@ export interface SlackTarget {
   readonly privately?: boolean;
   /** A message shortcut's answer and its Share: shared under this thread root, not at the channel's top level. */
   readonly shareThread?: string;
+  /** A button press's trigger: what opens a modal (valid for 3 seconds). */
+  readonly triggerId?: string;
 }
 
 /** Links in an answer point at docs; previews would bury the answer. */
@@ -48,6 +52,15 @@ export async function deliver(client: WebClient, reply: Reply, target: SlackTarg
       return (await client.chat.postMessage({ channel: place.channel, ...inThread, ...NO_UNFURL, ...message })).ts;
     case 'channel':
       return share(client, message, target, logger);
+    case 'dialog':
+      if (reply.body.kind === 'confirm-backup' && target.triggerId) {
+        const b = reply.body;
+        const confirm = { kind: 'azure', op: 'confirm', ref: b.ref, nonce: b.nonce };
+        await client.views.open({ trigger_id: target.triggerId, view: confirmModal(b, confirmationMetadata(place, confirm)) });
+        return undefined;
+      }
+      // No trigger to open a modal with: the same question as a private message.
+      return privately();
   }
 }
 

@@ -27,6 +27,11 @@ export function slackPlatform(config: SlackConfig): PlatformFactory {
       // A reply in the thread of a top-level post carries its ts as thread_ts, DMs included.
       replyPlace: (place, ts) => ({ ...place, thread: ts }),
       update: (place, ts, reply) => redraw(slack.client, place, ts, reply),
+      // usergroups:read; an Enterprise Grid org-level group needs the workspace named.
+      async membersOf(place, group) {
+        const result = await slack.client.usergroups.users.list({ usergroup: group, team_id: place.team });
+        return result.users ?? [];
+      },
       start: () => slack.start(),
       stop: () => slack.stop(),
     };

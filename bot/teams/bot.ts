@@ -1,4 +1,5 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { answerTask, TASK_INVOKES } from './task-module.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
@@ -27,11 +28,19 @@ export class TeamsBot extends ActivityHandler {
     });
   }
 
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (TASK_INVOKES.has(context.activity.name ?? '')) return answerTask(context, this.deps.core, this.deps.cards);
+    return super.onInvokeActivity(context);
+  }
+
   private async answer(context: TurnContext): Promise<void> {
     const incoming = incomingOf(context.activity);
     if (!incoming) return;
     // "alerts here": this conversation wants posts nobody asked for, which need its reference.
-    if (asksForProactive(incoming)) await keepReference(this.deps.core, incoming.place, context.activity);
+    // and so does a press that starts a backup, whose progress is posted later.
+    if (asksForProactive(incoming) || (incoming.type === 'action' && incoming.action.kind === 'azure')) {
+      await keepReference(this.deps.core, { ...incoming.place, thread: null }, context.activity);
+    }
     const reply = await handle(incoming, this.deps.core);
     if (reply) await deliver(context, reply, this.deps.cards);
   }

@@ -48,7 +48,8 @@ function said(text: string): { type: 'command' | 'message'; text: string } {
 
 export function incomingOf(activity: Partial<Activity>): Incoming | null {
   if (activity.type !== 'message' || !activity.id) return null;
-  const base = { id: activity.id, user: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown', place: placeOf(activity) };
+  const from = activity.from;
+  const base = { id: activity.id, user: from?.aadObjectId ?? from?.id ?? 'unknown', ...(from?.name ? { userName: from.name } : {}), place: placeOf(activity) };
   if (activity.value !== undefined && activity.value !== null) {
     const action = cardActionOf(activity.value);
     return action ? { ...base, type: 'action', action } : null;

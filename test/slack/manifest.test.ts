@@ -59,11 +59,14 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'views.publish': [],
+  'views.open': [],
+  // AZURE_ACTIONS_ALLOWED may name user groups: their members are read to decide who may act.
+  'usergroups.users.list': ['usergroups:read'],
 };
 
 const listened = [...code.matchAll(/\.event\(\s*'([\w.]+)'/g)].map((m) => m[1] as string);
 // Bolt itself calls auth.test to learn the bot's own user id.
-const called = ['auth.test', ...[...code.matchAll(/client\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`)];
+const called = ['auth.test', ...[...code.matchAll(/client\.(\w+(?:\.\w+)+)\(/g)].map((m) => m[1] as string)];
 
 describe.each([
   ['manifest.json (HTTP)', http],

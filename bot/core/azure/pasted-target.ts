@@ -1,4 +1,7 @@
+import type { CoreDeps } from '../deps.ts';
+import type { Place, ReplyBody } from '../types.ts';
 import { protectedDatabaseFromId } from './protected-id.ts';
+import { azureButtons } from './targets.ts';
 import type { ProtectedDatabase } from './port.ts';
 
 /**
@@ -14,4 +17,14 @@ export function pastedDatabase(text: string): ProtectedDatabase | null {
     if (db) return db;
   }
   return null;
+}
+
+/** An answer to a paste that names a protected database gets the Azure buttons for it. */
+export async function withPastedTarget(deps: CoreDeps, place: Place, text: string, body: ReplyBody): Promise<ReplyBody> {
+  if (!deps.azure || body.kind !== 'entries' || body.azure) return body;
+  const db = pastedDatabase(text);
+  if (!db) return body;
+  const backup = body.entries.some((e) => e.remedy === 'full-backup');
+  const azure = await azureButtons(deps, place, db, backup);
+  return azure ? { ...body, azure } : body;
 }

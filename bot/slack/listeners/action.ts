@@ -26,6 +26,7 @@ export function registerAction(app: App, deps: SlackDeps): void {
     const incoming: Incoming = { type: 'action', id: `${body.trigger_id}:${action.action_id}`, user: body.user.id, place, action: cardAction };
     const privately = body.container?.is_ephemeral === true || !message;
     const shareThread = cardAction.kind === 'share' ? cardAction.thread : undefined;
-    await answer(deps, client, incoming, { place, user: body.user.id, respond, privately, ...(shareThread ? { shareThread } : {}) }, log, true);
+    const target = { place, user: body.user.id, respond, privately, triggerId: body.trigger_id, ...(shareThread ? { shareThread } : {}) };
+    await answer(deps, client, incoming, target, log, true);
   });
 }
