@@ -1,0 +1,91 @@
+import { RecoveryServicesBackupClient, type JobResource } from '@azure/arm-recoveryservicesbackup';
+import { DefaultAzureCredential } from '@azure/identity';
+import { AzureError, type AlertState, type AzureActions } from '../core/azure/port.ts';
+import type { Logger } from '../ops/logger.ts';
+import { ALERTS_API_VERSION, createArmRest } from './arm-rest.ts';
+import type { AzureConfig } from './config.ts';
+import { CallLog, toFailure } from './failure.ts';
+import { findDatabases } from './find-databases.ts';
+import { startFullBackup } from './full-backup.ts';
+import { isJobOf, toJobSummary } from './job-summary.ts';
+
+const LOOK_BACK_MS = 30 * 86_400_000;
+/** A vault's 30 days of jobs, all databases together, can run to thousands: stop somewhere. */
+const MAX_JOB_PAGES = 50;
+/** An alert id as the common alert schema gives it, scoped to a subscription or below. */
+const ALERT_ID = /^\/subscriptions\/[^/?#]+(?:\/[^/?#]+)*\/providers\/Microsoft\.AlertsManagement\/alerts\/[^/?#]+$/i;
+
+/** The Backup API's job filter wants its own date format: "2016-01-01 00:00:00 AM", UTC. */
+function filterDate(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const h = d.getUTCHours();
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(h % 12 || 12)}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * The Azure edge: Microsoft's SDK for Backup, documented REST through the same pipeline for
+ * the rest, credentials only from @azure/identity's default chain. Every call has
+ * AZURE_TIMEOUT_SECONDS, logs one line (no token: none is ever read here), and throws only
+ * AzureError.
+ */
+export function createAzureActions(config: AzureConfig, logger: Logger): AzureActions {
+  const log = logger.child({ component: 'azure' });
+  const credential = new DefaultAzureCredential();
+  const calls = new CallLog();
+  const clientOptions = {
+    endpoint: config.endpoint,
+    credentialScopes: [`${config.endpoint}/.default`],
+    additionalPolicies: [{ policy: calls.policy, position: 'perRetry' as const }],
+  };
+  const clients = new Map<string, RecoveryServicesBackupClient>();
+  const backup = (subscription: string): RecoveryServicesBackupClient => {
+    const key = subscription.toLowerCase();
+    let client = clients.get(key);
+    if (!client) clients.set(key, (client = new RecoveryServicesBackupClient(credential, subscription, clientOptions)));
+    return client;
+  };
+  const rest = createArmRest(config.endpoint, credential, [calls.policy]);
+
+  async function act<T>(action: string, target: string, work: (signal: AbortSignal, deadline: number) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    const signal = AbortSignal.timeout(config.timeoutMs);
+    try {
+      const result = await work(signal, started + config.timeoutMs);
+      log.info({ action, target, ms: Date.now() - started, azureRequestId: calls.requestIdFor(signal) }, 'azure call done');
+      return result;
+    } catch (error) {
+      const failure = toFailure(error, signal, calls);
+      log.warn({ action, target, ms: Date.now() - started, azureRequestId: calls.requestIdFor(signal), failure }, 'azure call failed');
+      throw new AzureError(failure);
+    }
+  }
+
+  return {
+    recentJobs: (db, limit) =>
+      act('recentJobs', db.item, async (signal) => {
+        const now = new Date();
+        const filter = `backupManagementType eq 'AzureWorkload' and startTime eq '${filterDate(new Date(now.getTime() - LOOK_BACK_MS))}' and endTime eq '${filterDate(now)}'`;
+        const mine: JobResource[] = [];
+        let pages = 0;
+        for await (const page of backup(db.subscription).backupJobs.list(db.vault, db.resourceGroup, { filter, abortSignal: signal }).byPage()) {
+          mine.push(...page.filter((job) => isJobOf(job, db)));
+          if (++pages >= MAX_JOB_PAGES) break;
+        }
+        const time = (job: JobResource): number => job.properties?.startTime?.getTime() ?? 0;
+        return mine.sort((a, b) => time(b) - time(a)).slice(0, Math.max(0, limit)).map(toJobSummary);
+      }),
+    startFullBackup: (db, keepUntil) =>
+      act('startFullBackup', db.item, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
+    job: (db, jobId) =>
+      act('job', `${db.item}/${jobId}`, async (signal) => toJobSummary(await backup(db.subscription).jobDetails.get(db.vault, db.resourceGroup, jobId, { abortSignal: signal }))),
+    findDatabases: (vault, database) =>
+      act('findDatabases', `${vault}/${database}`, (signal) => findDatabases(rest, backup, config.subscriptions, vault, database, signal)),
+    setAlertState: (alertId: string, state: AlertState) =>
+      act('setAlertState', alertId, async (signal) => {
+        if (!ALERT_ID.test(alertId) || alertId.split('/').includes('..')) {
+          throw new AzureError({ kind: 'failed', status: null, code: 'InvalidAlertId', detail: `not an Azure Monitor alert id: ${alertId.slice(0, 200)}` });
+        }
+        await rest.send('POST', `${alertId}/changestate`, { 'api-version': ALERTS_API_VERSION, newState: state }, signal);
+      }),
+  };
+}
