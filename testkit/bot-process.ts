@@ -22,7 +22,7 @@ export interface BotProcess {
   /** Peak resident memory so far (Linux VmHWM), in bytes; null elsewhere. */
   peakRss(): number | null;
   /** POSTs a body to /slack/events signed as Slack signs it; resolves with the HTTP status. */
-  deliver(body: string, options?: { retryNum?: number }): Promise<number>;
+  deliver(body: string, options?: { retryNum?: number; contentType?: string }): Promise<number>;
 }
 
 export const TEST_SIGNING_SECRET = 'a3f9c2e1b7d84c6e9f0a1b2c3d4e5f60';
@@ -104,7 +104,9 @@ export async function startBot(name: string, env: Record<string, string>, readyT
       return code;
     },
     async deliver(body, options = {}) {
-      const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body, options), body });
+      // Interactions and slash commands are form-encoded; events are JSON.
+      const contentType = options.contentType ?? (body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded');
+      const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: signedHeaders(TEST_SIGNING_SECRET, body, { ...options, contentType }), body });
       await res.arrayBuffer();
       return res.status;
     },

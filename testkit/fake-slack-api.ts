@@ -33,6 +33,8 @@ export class FakeSlackApi {
    */
   constructor(private readonly options: { record?: 'full' | 'light' } = {}) {}
 
+  /** Members of Slack user groups, by group id, as usergroups.users.list answers them. */
+  readonly groups = new Map<string, string[]>();
   private faults = new Map<string, Fault[]>();
   private server: Server | null = null;
   private seq = 0;
@@ -114,6 +116,10 @@ export class FakeSlackApi {
         return { ok: true, message_ts: ts };
       case 'chat.update':
         return { ok: true, channel: args['channel'], ts: args['ts'] };
+      case 'usergroups.users.list':
+        return { ok: true, users: this.groups.get(String(args['usergroup'])) ?? [] };
+      case 'views.open':
+        return { ok: true, view: { id: `V${this.seq}` } };
       case 'conversations.info':
         return { ok: true, channel: { id: args['channel'], is_channel: true, is_member: true } };
       default:
