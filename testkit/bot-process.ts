@@ -134,15 +134,15 @@ export interface ReplicaPair {
  * started before the enclosing describe's tests and stopped after them. Read the fields
  * inside tests (they are set by the beforeAll hook).
  */
-export function useTwoReplicas(): ReplicaPair {
+export function useTwoReplicas(extra: () => Record<string, string> = () => ({})): ReplicaPair {
   const slack = new FakeSlackApi();
   const pair = { slack } as { redis: TestRedis; slack: FakeSlackApi; a: BotProcess; b: BotProcess };
   beforeAll(async () => {
     pair.redis = await startRedis();
     await slack.start();
     [pair.a, pair.b] = await Promise.all([
-      startBot('a', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url })),
-      startBot('b', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url })),
+      startBot('a', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url, extra: extra() })),
+      startBot('b', botEnv({ slackApiUrl: slack.url, redisUrl: pair.redis.url, extra: extra() })),
     ]);
   }, 90_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { CardFactory, type Activity, type InvokeResponse, type TurnContext } fro
 import { renderCards } from '../cards/adaptive-card.ts';
 import { RETENTION_INPUT } from '../cards/adaptive-azure.ts';
 import { CONFIRM_TITLE } from '../cards/azure-text.ts';
-import { fallbackText } from '../cards/slack-blocks.ts';
+import { renderBodyText } from '../cards/plain-text.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
 import type { Incoming, Reply } from '../core/types.ts';
@@ -68,7 +68,7 @@ async function taskReply(context: TurnContext, reply: Reply, cards: DeliverOptio
   }
 }
 
-/** Dialog messages are plain text: no markdown, no mentions. */
+/** Dialog messages are plain text: the notice without its chat markup (`code`, *bold*). */
 function plain(reply: Reply): string {
-  return fallbackText(reply.body).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/[*_`]/g, '');
+  return renderBodyText(reply.body).replace(/`/g, '').replace(/\*([^*\n]+)\*/g, '$1');
 }

@@ -122,6 +122,22 @@ describe('acting on Azure from a Slack card', () => {
     expect(arm.violations).toEqual([]);
   });
 
+  it('finds a database by vault and name for `/sqlbackup jobs`, and says when nothing matches', async () => {
+    const db = arm.addDatabase({ vault: 'vault-lookup', vm: 'sqlvm-07', database: 'Catalogue' });
+    arm.addJob(db, 'job-cat-1', { operation: 'Backup (Full)', status: 'Completed', startTime: new Date(Date.now() - 7_200_000).toISOString(), duration: 'PT9M' });
+    const found = hooks.url();
+    expect(await bot.deliver(slashCommand({ text: 'jobs vault-lookup catalogue', responseUrl: found }))).toBe(200);
+    const [answer] = await hooks.waitFor(found);
+    expect(JSON.stringify(answer!.body)).toContain('Recent jobs of Catalogue in vault-lookup');
+    expect(JSON.stringify(answer!.body)).toContain('Backup (Full)');
+    const missing = hooks.url();
+    expect(await bot.deliver(slashCommand({ text: 'jobs vault-lookup NoSuchDb', responseUrl: missing }))).toBe(200);
+    expect(JSON.stringify((await hooks.waitFor(missing))[0]!.body)).toContain('found no protected SQL database named NoSuchDb');
+    const help = hooks.url();
+    expect(await bot.deliver(slashCommand({ text: 'help', responseUrl: help }))).toBe(200);
+    expect(JSON.stringify((await hooks.waitFor(help))[0]!.body)).toContain('/sqlbackup jobs');
+  });
+
   it('refuses a backup privately to someone not allowed, sends nothing to Azure, and audits the refusal', async () => {
     const db = arm.addDatabase({ vault: 'vault-prod', vm: 'sqlvm-02', database: 'Payroll' });
     const { card, thread } = await paste(db, 'UserErrorParentFullBackupMissing');

@@ -17,6 +17,8 @@ const sdk = require('adaptivecards/dist/adaptivecards.js') as AcSdk;
 const KNOWN_TYPES = new Set([
   'AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column',
   'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'FactSet', 'Image',
+  // Only in the full-backup confirmation dialog: the retention in days.
+  'Input.Number',
 ]);
 
 /** Every object with a `type` in the card, depth first. */

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTwoReplicas } from '../../testkit/bot-process.ts';
+import { FakeArm } from '../../testkit/fake-arm.ts';
+import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
+import { blockActions, buttonsOf } from '../slack/payloads.ts';
+import { ResponseUrlServer } from '../slack/response-url.ts';
+
+/**
+ * Two replicas behind one Redis: the same confirmation submitted to both (a double click that
+ * the load balancer split, or Slack's retry landing elsewhere) starts one backup.
+ */
+
+const arm = new FakeArm();
+const hooks = new ResponseUrlServer();
+beforeAll(async () => {
+  await Promise.all([arm.start(), hooks.start()]);
+});
+const pair = useTwoReplicas(() => arm.env({ AZURE_ACTIONS_ALLOWED: 'UALLOWED1', AZURE_FOLLOW_SECONDS: '1' }));
+afterAll(async () => {
+  await Promise.all([arm.stop(), hooks.stop()]);
+});
+
+describe('a confirmed backup across two replicas', () => {
+  it('sends one backup request to Azure when both replicas receive the confirmation', async () => {
+    const db = arm.addDatabase({ vault: 'vault-ha', vm: 'sqlvm-ha', database: 'Shared' });
+    arm.scriptBackup(db, { jobId: 'job-shared-1' });
+    arm.scriptJob(db, 'job-shared-1', [{ status: 'Completed', duration: 'PT2M' }]);
+    const { a, b, slack } = pair;
+    const ts = nextTs();
+    expect(await a.deliver(messageEvent({ eventId: 'EvHA1', text: `UserErrorParentFullBackupMissing ${db.id}`, ts }))).toBe(200);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args['thread_ts'] === ts));
+    const card = slack.calls.find((c) => c.method === 'chat.postMessage' && c.args['thread_ts'] === ts)!;
+    const run = buttonsOf(card.args['blocks']).find((x) => x.text === 'Run full backup now…')!;
+    const message = { ts: String(card.posted), thread_ts: ts, blocks: card.args['blocks'] as never };
+    expect(await b.deliver(blockActions({ message, actionId: run.action_id, value: run.value ?? '', responseUrl: hooks.url(), user: 'UALLOWED1' }))).toBe(200);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'views.open'));
+    const opened = slack.calls.find((c) => c.method === 'views.open')!.args['view'];
+    const view = (typeof opened === 'string' ? JSON.parse(opened) : opened) as Record<string, unknown>;
+    const submission = (id: string) =>
+      new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'view_submission',
+          team: { id: 'T0001', domain: 'example' },
+          user: { id: 'UALLOWED1', username: 'dba', team_id: 'T0001' },
+          api_app_id: 'A0BOT',
+          token: 'legacy-verification-token',
+          trigger_id: 'trig-ha',
+          view: { id, type: 'modal', callback_id: view['callback_id'], private_metadata: view['private_metadata'], state: { values: { retention: { days: { type: 'number_input', value: '30' } } } }, hash: 'h' },
+        }),
+      }).toString();
+    const statuses = await Promise.all([a.deliver(submission('VHA1')), b.deliver(submission('VHA2'))]);
+    expect(statuses).toEqual([200, 200]);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.update' && JSON.stringify(c.args).includes('Full backup of Shared: completed')), 20_000);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral' && JSON.stringify(c.args).includes('already used')));
+    expect(arm.requestsTo('trigger')).toHaveLength(1);
+    expect(arm.violations).toEqual([]);
+  }, 40_000);
+});
