@@ -46,6 +46,11 @@ describe('Azure edge: acting', () => {
     expect(arm.violations).toEqual([]);
   });
 
+  it('shows the started backup as this database\'s running job', async () => {
+    const answer = await edge.call<{ id: string; status: string; backupType: string }[]>('recentJobs', sales, 10);
+    expect(answer.ok?.[0]).toMatchObject({ id: 'c22eca5d-0c1c-48a0-a40d-69bef708d92a', status: 'InProgress', backupType: 'Full' });
+  });
+
   it('finds a protected database by vault and name, case-insensitively, across resource groups', async () => {
     const answer = await edge.call<ProtectedDatabase[]>('findDatabases', 'vault-prod', 'salesdb');
     expect(answer.failure ?? answer.escaped).toBeUndefined();
@@ -55,6 +60,18 @@ describe('Azure edge: acting', () => {
     expect(none.ok).toEqual([]);
     expect(arm.requestsTo('vaults').map((r) => r.path)).toEqual([`/subscriptions/${arm.subscription}/providers/Microsoft.RecoveryServices/vaults`, `/subscriptions/${arm.subscription}/providers/Microsoft.RecoveryServices/vaults`]);
     expect(arm.violations).toEqual([]);
+  });
+
+  it('without AZURE_SUBSCRIPTION_ID, looks in every subscription the identity can read', async () => {
+    const everywhere = startEdge(arm.env({ AZURE_SUBSCRIPTION_ID: '' }));
+    try {
+      const answer = await everywhere.call<ProtectedDatabase[]>('findDatabases', 'vault-test', 'SalesDB');
+      expect(answer.ok?.map((d) => [d.vault, d.vm])).toEqual([['vault-test', 'sqlvm09']]);
+      expect(arm.requestsTo('subscriptions')).toHaveLength(1);
+      expect(arm.violations).toEqual([]);
+    } finally {
+      await everywhere.stop();
+    }
   });
 
   it('acknowledges and closes an Azure Monitor alert through Alerts Management', async () => {
@@ -81,8 +98,8 @@ describe('Azure edge: acting', () => {
     expect(answer.failure).toMatchObject({ kind: 'not-found' });
   });
 
-  it('never logs the token', () => {
-    expect(arm.tokenRequests.length).toBe(1);
+  it('fetched one token per process from the identity endpoint, and never logged it', () => {
+    expect(arm.tokenRequests.length).toBe(2);
     expect(edge.stderr.join('')).not.toContain(arm.token);
   });
 });

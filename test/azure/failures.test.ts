@@ -92,6 +92,21 @@ describe('Azure edge: failures', () => {
     expect(answer.failure).toMatchObject({ kind: 'failed', status: 409, code: 'UserErrorConflictingOperation' });
   });
 
+  it('no token to be had: forbidden, saying so, with nothing sent to Azure', async () => {
+    const before = arm.requests.length;
+    arm.refuseTokens = true;
+    const fresh = startEdge(arm.env());
+    try {
+      const answer = await fresh.call('recentJobs', sales, 10);
+      expect(answer.failure?.kind).toBe('forbidden');
+      expect(JSON.stringify(answer.failure)).toContain('no usable Azure credential');
+      expect(arm.requests.length).toBe(before);
+    } finally {
+      arm.refuseTokens = false;
+      await fresh.stop();
+    }
+  });
+
   it('let nothing but AzureError out, sent only well-formed requests, and never logged the token', () => {
     expect(arm.violations).toEqual([]);
     const logs = [...edge.stderr, ...quick.stderr].join('');
