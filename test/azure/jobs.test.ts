@@ -30,6 +30,10 @@ describe('Azure edge: jobs', () => {
       duration: '00:03:13.6439467',
       errorDetails: [{ errorCode: 510008, errorString: 'Operation cancelled as a conflicting operation was already running on the same database.', errorTitle: 'OperationCancelledBecauseConflictingOperationRunningUserError' }],
     });
+    // The short form of the entity name (no instance, the host's bare name), in another case.
+    arm.addJob(db, 'job-copy-only', { entityFriendlyName: 'salesdb [SQLVM01]', operation: 'Backup (Copy Only Full)', status: 'CompletedWithWarnings', startTime: ago(20) });
+    // Same VM and database name, another instance: not this database.
+    arm.addJob(db, 'job-other-instance', { entityFriendlyName: 'SQL2019/SalesDB [sqlvm01.contoso.com]', operation: 'Backup (Full)', status: 'Completed', startTime: ago(3) });
     arm.addJob(db, 'job-diff-old', { operation: 'Backup (Differential)', status: 'Completed', startTime: ago(600), duration: 'PT10S' });
     arm.jobsPageSize = 2; // three pages: the edge must follow nextLink
     edge = startEdge(arm.env());
@@ -43,7 +47,7 @@ describe('Azure edge: jobs', () => {
   it('lists only this database\'s jobs, newest first, mapped for the card', async () => {
     const answer = await edge.call<JobSummary[]>('recentJobs', sales, 10);
     expect(answer.failure ?? answer.escaped).toBeUndefined();
-    expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed', 'job-log-1', 'job-diff-old']);
+    expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed', 'job-copy-only', 'job-log-1', 'job-diff-old']);
     expect(answer.ok![0]).toEqual({
       id: 'job-full-failed',
       operation: 'Backup',
@@ -54,9 +58,10 @@ describe('Azure edge: jobs', () => {
       errorCode: 'OperationCancelledBecauseConflictingOperationRunningUserError',
       errorMessage: 'Operation cancelled as a conflicting operation was already running on the same database.',
     });
-    expect(answer.ok![1]).toMatchObject({ backupType: 'Log', status: 'Completed', durationMs: 62_500, errorCode: null });
+    expect(answer.ok![1]).toMatchObject({ operation: 'Backup', backupType: 'CopyOnlyFull', status: 'CompletedWithWarnings', durationMs: null });
+    expect(answer.ok![2]).toMatchObject({ backupType: 'Log', status: 'Completed', durationMs: 62_500, errorCode: null });
     const jobs = arm.requestsTo('jobs');
-    expect(jobs).toHaveLength(3);
+    expect(jobs).toHaveLength(4);
     expect(jobs.every((r) => r.path === `/subscriptions/${sales.subscription}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/vault-prod/backupJobs`)).toBe(true);
     expect(arm.violations).toEqual([]);
   });
