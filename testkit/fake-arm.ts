@@ -123,6 +123,8 @@ export class FakeArm {
   private readonly alerts = new Set<string>();
   /** Jobs per page of the jobs list, to make the client follow nextLink. */
   jobsPageSize = 200;
+  /** The identity endpoint refuses to issue tokens (an identity not assigned to the host, say). */
+  refuseTokens = false;
 
   async start(): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'fake-arm-'));
@@ -222,6 +224,10 @@ export class FakeArm {
       req.headers['x-identity-header'] !== this.identityHeader && 'token request without the identity header',
       resource !== this.url && `token for resource ${resource}, not ${this.url}`,
     ].filter((p): p is string => typeof p === 'string');
+    if (this.refuseTokens) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'No managed identity is assigned to this resource.' }));
+      return;
+    }
     if (problems.length > 0) {
       this.violations.push(...problems);
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request' }));
@@ -362,6 +368,9 @@ export class FakeArm {
           json(res, 200, { id: script.operationId, name: script.operationId, status: 'InProgress', startTime: start });
           return null;
         }
+        // As in Azure, the job the operation names is in the vault's job list from then on.
+        const listed = this.jobs.get(db.vault.toLowerCase()) ?? [];
+        if (!listed.some((j) => same(j.name, script.jobId))) this.addJob(db, script.jobId, { operation: 'Backup (Full)', status: 'InProgress', startTime: start, isUserTriggered: true });
         json(res, 200, { id: script.operationId, name: script.operationId, status: 'Succeeded', startTime: start, endTime: start, properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: script.jobId } });
         return null;
       }
