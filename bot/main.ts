@@ -34,7 +34,7 @@ const metrics = createMetrics();
 const logger = createLogger({
   level: config.logLevel,
   onError: (where) => metrics.error(where),
-  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword'], process.env['METRICS_TOKEN']],
+  secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword'], process.env['METRICS_TOKEN'], process.env['AZURE_CLIENT_SECRET'], process.env['IDENTITY_HEADER']],
 });
 
 const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');

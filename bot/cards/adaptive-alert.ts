@@ -26,11 +26,14 @@ export function alertParts(view: AlertView): { title: string; body: AcNode[] } {
     para(cut(view.description, 1500)),
     ...(view.recommended ? [label('Azure recommends'), para(cut(view.recommended, 1500))] : []),
   ];
-  const actions = [
-    ...alertButtons(view).map(azureSubmit),
-    ...(view.investigationLink ? [openUrl('Investigate in Azure', view.investigationLink)] : []),
+  // An ActionSet holds at most five actions: the alert's own, muting, and Azure's get a row each.
+  const buttons = alertButtons(view);
+  const rows = [
+    [...buttons.filter((b) => b.action.kind === 'alert' && b.action.op !== 'mute').map(azureSubmit), ...(view.investigationLink ? [openUrl('Investigate in Azure', view.investigationLink)] : [])],
+    buttons.filter((b) => b.action.kind === 'alert' && b.action.op === 'mute').map(azureSubmit),
+    buttons.filter((b) => b.action.kind === 'azure').map(azureSubmit),
   ];
-  if (actions.length > 0) body.push({ type: 'ActionSet', actions });
+  for (const actions of rows) if (actions.length > 0) body.push({ type: 'ActionSet', actions });
   if (alertButtons(view).some((b) => b.writes)) body.push(note(PERMISSION_NOTE));
   return { title, body };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL, message, submit } from '../teams/activities.ts';
+import { CHANNEL, message, submit, USER } from '../teams/activities.ts';
 import { nodesOf, validateCard } from '../teams/validate-card.ts';
 import { blockActions, buttonsOf, slashCommand } from '../slack/payloads.ts';
 import { messageEvent } from '../../testkit/slack-events.ts';
@@ -227,7 +227,9 @@ describe('Azure Monitor alerts into Slack and Teams', () => {
     expect(JSON.stringify(forged.map((c) => c.body))).toContain('no longer tracked');
     expect(await bot.teamsSend(submit(action, rootId, { scope: 'channel', root: rootId }))).toBe(200);
     const redrawn = bot.connector.calls.find((c) => c.method === 'PUT' && c.activityId === rootId);
-    expect(cardText(cardOf(redrawn))).toMatch(/Acknowledged by 00000000-0000-0000-0000-0000000000aa at/);
+    // Teams shows the name it sent with the press, never the Entra object id.
+    expect(cardText(cardOf(redrawn))).toMatch(/Acknowledged by Dana DBA at/);
+    expect(cardText(cardOf(redrawn))).not.toContain(USER.aadObjectId);
   });
 
   it('muted: a repeat is counted on the card but not announced in the thread', async () => {
