@@ -2,7 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../../bot/cards/slack-limits.ts';
 import { EXAMPLE_QUESTIONS, NO_RECENT } from '../../bot/cards/slack-home.ts';
-import { RECENT_MAX } from '../../bot/core/recent-answers.ts';
+import { RECENT_MAX, RECENT_TTL_MS } from '../../bot/core/recent-answers.ts';
+import { connectRedisStore } from '../../bot/store/redis.ts';
+import { redisAvailability, startRedis, type TestRedis } from '../../testkit/redis-server.ts';
 import { messageEvent } from '../../testkit/slack-events.ts';
 import { FORM, startTestBot, type TestBot } from './harness.ts';
 import { slashCommand } from './payloads.ts';
@@ -18,6 +20,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
 });
+
+const homeOpenedBy = (user: string): string => homeOpened(user);
 
 function homeOpened(user: string, tab: 'home' | 'messages' = 'home'): string {
   return JSON.stringify({
@@ -128,5 +132,41 @@ describe('Slack App Home', () => {
       await dm('U0REC4', 'how do I reset my VPN password?');
       expect(recentSection((await openHome('U0REC4')).blocks)).toBe(NO_RECENT);
     });
+  });
+});
+
+const redis = redisAvailability();
+
+describe.skipIf(!redis.available)('Slack App Home with Redis', () => {
+  let server: TestRedis;
+  let store: Awaited<ReturnType<typeof connectRedisStore>>;
+  let redisBot: TestBot;
+
+  beforeAll(async () => {
+    server = await startRedis();
+    store = await connectRedisStore({ url: server.url, keyPrefix: 'home:' });
+    redisBot = await startTestBot({}, store);
+  });
+  afterAll(async () => {
+    await redisBot?.stop();
+    await store?.close();
+    await server?.stop();
+  });
+
+  it('keeps the last answers in Redis, one bounded list per workspace and user that expires', async () => {
+    const hook = redisBot.hooks.url();
+    expect((await redisBot.send(slashCommand({ text: 'UserErrorSQLLSNValidationFailure', user: 'U0RED1', responseUrl: hook }), { contentType: FORM })).status).toBe(200);
+    await redisBot.hooks.waitFor(hook);
+    // KEYS answers whole names; other commands add the client's prefix themselves.
+    expect(await store.client.keys('home:recent:*')).toEqual(['home:recent:slack:T0001:U0RED1']);
+    const ttl = await store.client.pttl('recent:slack:T0001:U0RED1');
+    expect(ttl).toBeGreaterThan(RECENT_TTL_MS - 60_000);
+    expect(ttl).toBeLessThanOrEqual(RECENT_TTL_MS);
+
+    expect((await redisBot.send(homeOpenedBy('U0RED1'))).status).toBe(200);
+    await redisBot.slack.waitFor(() => redisBot.slack.calls.some((c) => c.method === 'views.publish' && c.args['user_id'] === 'U0RED1'));
+    const call = redisBot.slack.calls.find((c) => c.method === 'views.publish' && c.args['user_id'] === 'U0RED1')!;
+    const view = (typeof call.args['view'] === 'string' ? JSON.parse(call.args['view']) : call.args['view']) as { blocks: KnownBlock[] };
+    expect(JSON.stringify(view.blocks)).toMatch(/Your last answers.*`UserErrorSQLLSNValidationFailure` .* <!date\^/);
   });
 });
