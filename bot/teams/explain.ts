@@ -41,11 +41,12 @@ const message = (value: string): Response => ({ task: { type: 'message', value }
  * Where the message asked about lives. In a channel its reply chain is the thread: the root
  * named in the conversation id, else the message's parent, else the message itself.
  */
-function placeOfAction(activity: Partial<Activity>, action: MessagingExtensionAction, forged?: unknown): Place {
+function placeOfAction(activity: Partial<Activity>, action: MessagingExtensionAction, named?: unknown): Place {
   const place = placeOf(activity);
   if (place.space !== 'channel') return place;
   const inConversation = (activity.conversation?.id ?? '').split(';messageid=')[1];
-  const fromData = typeof forged === 'string' && MESSAGE_ID.test(forged) ? forged : undefined;
+  // What a dialog button carries can be forged like any submit: only a message id is taken.
+  const fromData = typeof named === 'string' && MESSAGE_ID.test(named) ? named : undefined;
   const payload = action.messagePayload;
   const root = inConversation ?? fromData ?? payload?.replyToId ?? payload?.id;
   return { ...place, thread: root && MESSAGE_ID.test(root) ? root : null };
@@ -101,7 +102,7 @@ export async function submitFromDialog(context: TurnContext, deps: ExplainDeps, 
   } catch (error) {
     // The bot is not in this chat or team (it posts only where the app is installed).
     log.warn({ err: (error as Error).message, status: (error as { statusCode?: unknown }).statusCode }, 'teams: could not post a message action answer');
-    return message('I could not post here: add the SQL Backup helper app to this chat or team first. The answer above is still yours to copy.');
+    return message('I could not post here: add the SQL Backup helper app to this chat or team first, then try again.');
   }
   if (reply.body.kind === 'entries') {
     const [first, ...rest] = reply.body.entries.map((e) => e.id);
