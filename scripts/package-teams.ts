@@ -24,6 +24,8 @@ export class PackageError extends Error {
 interface Manifest {
   id: string;
   bots: { botId: string }[];
+  /** The message extension ("Explain this error") runs on the same bot. */
+  composeExtensions?: { botId: string }[];
   validDomains?: string[];
   [key: string]: unknown;
 }
@@ -39,7 +41,8 @@ export function fillManifest(template: Manifest, env: Env): Manifest {
   const domain = env['BOT_DOMAIN']?.trim().toLowerCase();
   if (domain && !HOST.test(domain)) throw new PackageError(`BOT_DOMAIN must be a host name like bot.contoso.com (no scheme or path); got "${domain}".`);
   const domains = [...new Set([...(template.validDomains ?? []), ...(domain ? [domain] : [])])];
-  return { ...template, id: appId, bots: template.bots.map((bot) => ({ ...bot, botId })), validDomains: domains };
+  const composeExtensions = template.composeExtensions?.map((extension) => ({ ...extension, botId }));
+  return { ...template, id: appId, bots: template.bots.map((bot) => ({ ...bot, botId })), ...(composeExtensions ? { composeExtensions } : {}), validDomains: domains };
 }
 
 export async function buildTeamsPackage(env: Env, dir: string = MANIFEST_DIR): Promise<Buffer> {

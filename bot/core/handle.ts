@@ -8,6 +8,7 @@ import { handleMessage } from './messages.ts';
 import { observe } from './observe.ts';
 import { checkRate } from './rate-limit.ts';
 import type { ThreadContext } from './thread-context.ts';
+import { recordAnswers } from './recent-answers.ts';
 import { threadStarted } from './thread-started.ts';
 import type { Incoming, Reply, ReplyBody } from './types.ts';
 import { countUsage } from './usage.ts';
@@ -49,6 +50,7 @@ async function decide(incoming: Incoming, deps: CoreDeps): Promise<Reply | null>
 
   if (outcome.body.kind === 'entries') {
     await Promise.all(outcome.body.entries.map((entry) => countUsage(deps, entry.id, 'answered')));
+    await recordAnswers(deps, incoming.place, incoming.user, outcome.body.entries);
   }
   const delivery = incoming.type === 'command' ? 'ephemeral' : 'thread';
   const body = await withPastedTarget(deps, incoming.place, incoming.text, outcome.body);

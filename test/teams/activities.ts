@@ -67,3 +67,41 @@ export function membersAdded(scope: Scope, serviceUrl?: string): Partial<Activit
   const base = withoutText(message('', { scope, ...(serviceUrl ? { serviceUrl } : {}) }));
   return { ...base, type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] };
 }
+
+/** A Teams message as a message action hands it over (`value.messagePayload`), its body in HTML. */
+export function messagePayload(html: string, options: { id?: string; replyToId?: string } = {}): Record<string, unknown> {
+  return {
+    id: options.id ?? nextId(),
+    replyToId: options.replyToId ?? null,
+    createdDateTime: new Date().toISOString(),
+    messageType: 'message',
+    body: { contentType: 'html', content: html },
+    from: { user: { id: '00000000-0000-0000-0000-0000000000bb', displayName: 'Sam Ops', userIdentityType: 'aadUser' } },
+    mentions: [],
+    attachments: [],
+  };
+}
+
+export interface InvokeOptions {
+  readonly scope?: Scope;
+  /** Channel: the reply chain the message is in; Teams names it in the conversation id. */
+  readonly root?: string;
+  readonly serviceUrl?: string;
+}
+
+/**
+ * A message extension invoke (`composeExtension/fetchTask` or `/submitAction`) as Teams
+ * sends it: an id of its own ("f:…"), the conversation of the message, the command in `value`.
+ */
+export function invoke(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, options: InvokeOptions = {}): Partial<Activity> {
+  const scope = options.scope ?? 'channel';
+  const base = withoutText(message('', { scope, ...(options.root ? { root: options.root } : {}), ...(options.serviceUrl ? { serviceUrl: options.serviceUrl } : {}) }));
+  return {
+    ...base,
+    type: 'invoke',
+    name,
+    id: `f:${crypto.randomUUID()}`,
+    channelData: { ...(base.channelData as object), source: { name: 'message' } },
+    value: { commandContext: 'message', context: { theme: 'default' }, ...value },
+  };
+}

@@ -4,6 +4,7 @@ import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { commandsFor } from '../../bot/core/commands.ts';
+import { EXPLAIN_COMMAND } from '../../bot/teams/explain.ts';
 import { buildTeamsPackage, fillManifest, MANIFEST_DIR, PackageError } from '../../scripts/package-teams.ts';
 
 /** The Teams app package against the official schema, offline (@microsoft/app-manifest ships it). */
@@ -63,6 +64,16 @@ describe('Teams app manifest', () => {
     expect(granted).toContainEqual({ name: 'ChannelMessage.Read.Group', type: 'Application' });
   });
 
+  it('puts "Explain this error" in every message\'s menu, run by the bot itself, which fetches the dialog', () => {
+    const extensions = (manifest as { composeExtensions?: { botId: string; commands: Record<string, unknown>[] }[] }).composeExtensions ?? [];
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0]!.botId).toBe((manifest as unknown as { bots: { botId: string }[] }).bots[0]!.botId);
+    // fetchTask: the bot builds the dialog from the message (a static form would ask the user to submit an empty form first).
+    expect(extensions[0]!.commands).toEqual([
+      expect.objectContaining({ id: EXPLAIN_COMMAND, type: 'action', context: ['message'], title: 'Explain this error', fetchTask: true }),
+    ]);
+  });
+
   it('offers the command table of the core in the command list, in its order', () => {
     const titles = manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title);
     // Azure's commands exist only where AZURE_ACTIONS=on; a manifest cannot know, so it offers the others.
@@ -92,9 +103,10 @@ describe('npm run package:teams', () => {
   it('zips manifest and icons at the root, with the app id from the environment', async () => {
     const zip = await JSZip.loadAsync(await buildTeamsPackage({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.contoso.com' }));
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const packed = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: { botId: string }[]; validDomains: string[] };
+    const packed = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; bots: { botId: string }[]; composeExtensions: { botId: string }[]; validDomains: string[] };
     expect(packed.id).toBe(APP_ID);
     expect(packed.bots[0]!.botId).toBe(APP_ID);
+    expect(packed.composeExtensions[0]!.botId).toBe(APP_ID);
     expect(packed.validDomains).toContain('bot.contoso.com');
     expect(errors(packed)).toEqual([]);
     expect(await zip.file('color.png')!.async('nodebuffer')).toEqual(readFileSync(`${MANIFEST_DIR}color.png`));
