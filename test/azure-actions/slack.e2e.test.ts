@@ -5,7 +5,7 @@ import { FakeArm, type FakeDatabase } from '../../testkit/fake-arm.ts';
 import { FakeSlackApi, type SlackCall } from '../../testkit/fake-slack-api.ts';
 import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { until } from '../../testkit/until.ts';
-import { fixture } from '../alerts/harness.ts';
+import { alertFor } from './alert-for.ts';
 import { blockActions, buttonsOf, slashCommand } from '../slack/payloads.ts';
 import { ResponseUrlServer } from '../slack/response-url.ts';
 
@@ -245,13 +245,7 @@ describe('acting on Azure from a Slack card', () => {
     const subscribed = hooks.url();
     expect(await bot.deliver(slashCommand({ text: 'alerts here', responseUrl: subscribed, channel: 'C0ALERTS' }))).toBe(200);
     await hooks.waitFor(subscribed);
-    const alert = structuredClone(fixture('backup-failure')) as { data: { essentials: Record<string, unknown>; alertContext: Record<string, unknown> } };
-    const alertId = arm.addAlert();
-    alert.data.essentials['alertId'] = alertId;
-    alert.data.essentials['alertTargetIDs'] = [db.id.split('/backupFabrics/')[0]];
-    alert.data.essentials['targetResourceGroup'] = db.resourceGroup;
-    alert.data.essentials['configurationItems'] = [db.vault];
-    alert.data.alertContext['protectedItemId'] = db.id;
+    const { body: alert, alertId } = alertFor(arm, db);
     const since = slack.calls.length;
     const sent = await fetch(`${bot.base}/alerts/azure-monitor?token=${ALERT_TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alert) });
     expect(sent.status).toBe(202);

@@ -5,6 +5,7 @@ import { FakeArm, type FakeDatabase } from '../../testkit/fake-arm.ts';
 import { BOT, CHANNEL, message, nextId, TENANT, USER } from '../teams/activities.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/fake-connector.ts';
 import { nodesOf, validateCard } from '../teams/validate-card.ts';
+import { alertFor } from './alert-for.ts';
 
 /**
  * Acting on Azure from a Teams card, end to end: Bot Framework activities and invokes into a
@@ -15,6 +16,7 @@ import { nodesOf, validateCard } from '../teams/validate-card.ts';
 
 const STRANGER = { id: '29:user-2', name: 'Sam Stranger', aadObjectId: '00000000-0000-0000-0000-0000000000bb' };
 
+const ALERT_TOKEN = '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071';
 const arm = new FakeArm();
 let connector: FakeConnector;
 let bot: BotProcess;
@@ -27,7 +29,7 @@ beforeAll(async () => {
     DOTENV_CONFIG_QUIET: 'true',
     STORE: 'memory',
     PLAYGROUND: 'off',
-    ...arm.env({ AZURE_ACTIONS_ALLOWED: USER.aadObjectId, AZURE_FOLLOW_SECONDS: '1' }),
+    ...arm.env({ AZURE_ACTIONS_ALLOWED: USER.aadObjectId, AZURE_FOLLOW_SECONDS: '1', ALERT_WEBHOOK_TOKEN: ALERT_TOKEN }),
   });
 }, 60_000);
 
@@ -144,4 +146,32 @@ describe('acting on Azure from a Teams card', () => {
     await waitFor(() => connector.calls.some((c) => c.activityId === activity.id && JSON.stringify(c.body).includes('Recent jobs of Audit')));
     expect(JSON.stringify(connector.calls.find((c) => c.activityId === activity.id)!.body)).toContain('Backup (Differential)');
   });
+
+  it('acknowledges an alert in Azure from its card through a dialog, and redraws the card in place', async () => {
+    const db = arm.addDatabase({ vault: 'vault-teams-alerts', vm: 'sqlvm-t9', database: 'Claims' });
+    expect((await post(message('alerts here', { scope: 'channel', mention: true, serviceUrl: connector.serviceUrl }))).status).toBe(200);
+    const { body: alert, alertId } = alertFor(arm, db);
+    const before = connector.calls.length;
+    const sent = await fetch(`${bot.base}/alerts/azure-monitor?token=${ALERT_TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alert) });
+    expect(sent.status).toBe(202);
+    await waitFor(() => connector.calls.slice(before).some((c) => c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Claims')));
+    const root = connector.calls.find((c, i) => i >= before && c.method === 'POST' && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Claims'))!;
+    const rootId = `sent-${connector.calls.slice(0, connector.calls.indexOf(root) + 1).filter((c) => c.method === 'POST').length}`;
+    const card = (root.body['attachments'] as { content: unknown }[])[0]!.content;
+    expect(validateCard(card)).toEqual([]);
+    const buttons = nodesOf(card).filter((n) => n['type'] === 'Action.Submit');
+    const ack = titled(buttons, 'Acknowledge');
+    expect(ack['msteams']).toEqual({ type: 'task/fetch' });
+
+    const refused = await task(invoke('task/fetch', ack, rootId, STRANGER));
+    expect(String(refused.value)).toContain('AZURE_ACTIONS_ALLOWED');
+    expect(arm.alertStates.get(alertId)).toBeUndefined();
+
+    const done = await task(invoke('task/fetch', ack, rootId));
+    expect(done.type).toBe('message');
+    expect(arm.alertStates.get(alertId)).toEqual(['Acknowledged']);
+    const redrawn = connector.calls.find((c) => c.method === 'PUT' && c.activityId === rootId);
+    expect(JSON.stringify(redrawn?.body)).toContain(`Acknowledged by ${USER.name}`);
+    expect(arm.violations).toEqual([]);
+  }, 30_000);
 });
