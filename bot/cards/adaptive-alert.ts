@@ -34,6 +34,6 @@ export function alertParts(view: AlertView): { title: string; body: AcNode[] } {
     buttons.filter((b) => b.action.kind === 'azure').map(azureSubmit),
   ];
   for (const actions of rows) if (actions.length > 0) body.push({ type: 'ActionSet', actions });
-  if (alertButtons(view).some((b) => b.writes)) body.push(note(PERMISSION_NOTE));
+  if (buttons.some((b) => b.writes)) body.push(note(PERMISSION_NOTE));
   return { title, body };
 }

@@ -1,12 +1,10 @@
 import type { AzureButtons, ReplyBody } from '../core/types.ts';
 import { SUBMIT_KEY, note, para, submit, type AcNode } from './adaptive-elements.ts';
 import { cut } from './adaptive-text.ts';
-import { azureButtonsOf, CONFIRM_TITLE, confirmText, jobLine, jobsTitle, NO_JOBS, PERMISSION_NOTE, RETENTION_LABEL, runLines, runTitle, whoNamed, type AzureButton } from './azure-text.ts';
+import { azureButtonsOf, CONFIRM_TITLE, confirmText, jobLine, jobsTitle, NO_JOBS, PERMISSION_NOTE, RETENTION_INPUT, RETENTION_LABEL, runLines, runTitle, whoNamed, type AzureButton } from './azure-text.ts';
 
 /** The Azure parts of Adaptive Cards: buttons, the jobs list, a started backup, the confirmation dialog. */
 
-/** The input the confirmation's retention is typed in; Teams returns it beside the action in `value`. */
-export const RETENTION_INPUT = 'days';
 
 /**
  * A button that changes Azure opens a dialog (a task module) instead of posting: only the
@@ -46,7 +44,8 @@ export function confirmNodes(b: Extract<ReplyBody, { kind: 'confirm-backup' }>):
     ],
     actions: [
       submit('Start backup', { kind: 'azure', op: 'confirm', ref: b.ref, nonce: b.nonce }, 'positive'),
-      submit('Cancel', { kind: 'azure', op: 'cancel', ref: b.ref }),
+      // Cancel needs no retention: an emptied field must not hold it back.
+      { ...submit('Cancel', { kind: 'azure', op: 'cancel', ref: b.ref, nonce: b.nonce }), associatedInputs: 'none' },
     ],
   };
 }

@@ -27,15 +27,14 @@ export function stateLines(view: AlertView, who: (user: string) => string = (use
   return lines;
 }
 
-export type AlertButton = AzureButton;
 
 /** No buttons on a resolved card but Recent jobs: there is nothing left to acknowledge or mute. */
-export function alertButtons(view: AlertView): AlertButton[] {
+export function alertButtons(view: AlertView): AzureButton[] {
   const jobs = view.azure ? azureButtonsOf(view.azure) : [];
   if (view.state.kind === 'resolved') return jobs.filter((b) => !b.writes);
   const problemId = view.problemId;
-  const buttons: AlertButton[] = [];
-  const writes = view.azure !== undefined;
+  const buttons: AzureButton[] = [];
+  const writes = view.changesAzure === true;
   if (!view.acknowledged) buttons.push({ label: 'Acknowledge', action: { kind: 'alert', op: 'ack', problemId }, primary: true, writes });
   buttons.push({ label: 'Close', action: { kind: 'alert', op: 'close', problemId }, writes });
   if (view.muted) buttons.push({ label: 'Unmute', action: { kind: 'alert', op: 'unmute', problemId } });

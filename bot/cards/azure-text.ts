@@ -64,6 +64,7 @@ export function runLines(b: Run, who: string, esc: (text: string) => string = (t
   lines.push(esc(b.jobId ? `Vault ${b.vault}, job ${b.jobId}.` : `Vault ${b.vault}. Azure has not named the job yet: Recent jobs will show it.`));
   if (b.finishedAt) lines.push(esc(`Finished at ${b.finishedAt}.`));
   if (b.error) lines.push(esc(`Azure's error: ${b.error.code}${b.error.message ? `: ${b.error.message.slice(0, 500)}` : ''}`));
+  if (b.note) lines.push(esc(b.note));
   return lines;
 }
 
@@ -72,10 +73,12 @@ type Confirm = Extract<ReplyBody, { kind: 'confirm-backup' }>;
 export const CONFIRM_TITLE = 'Start a full backup?';
 
 export function confirmText(b: Confirm): string {
-  return `This starts an on-demand full backup of ${b.database} (${b.instance} on ${b.vm}) in vault ${b.vault} now. Scheduled backups go on as before; the new full backup starts a fresh base for differential and log backups.`;
+  return `This starts an on-demand full backup of ${b.database} (${b.instance} on ${b.vm}) now, in vault ${b.vault} (resource group ${b.resourceGroup}, subscription ${b.subscription}). Scheduled backups go on as before; the new full backup starts a fresh base for differential and log backups.`;
 }
 
 export const RETENTION_LABEL = 'Keep the recovery point for (days)';
+/** The retention's input: a Slack number_input's action_id, an Adaptive Card Input.Number's id. */
+export const RETENTION_INPUT = 'days';
 
 /** Who did something, where the platform gave a name (Teams); ids never reach a Teams card. */
 export function whoNamed(who: Who): string {

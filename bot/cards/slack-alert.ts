@@ -21,10 +21,11 @@ export function alertBlocks(view: AlertView, positions: Positions, diagnosis: Kn
   const azure = [`*Azure says:* ${escape(cutPlain(view.description, 1200))}`];
   if (view.recommended) azure.push(`*Azure recommends:* ${escape(cutPlain(view.recommended, 1200))}`);
   blocks.push(...sections(azure.join('\n')));
-  const buttons = alertButtons(view).map((b) => button(b.label, b.action, positions, b.primary ? 'primary' : undefined));
+  const pressable = alertButtons(view);
+  const buttons = pressable.map((b) => button(b.label, b.action, positions, b.primary ? 'primary' : undefined));
   if (view.investigationLink) buttons.push(linkButton('Investigate in Azure', view.investigationLink, positions));
   if (buttons.length > 0) blocks.push(...actions(buttons));
-  if (alertButtons(view).some((b) => b.writes)) blocks.push(context(`:lock: ${escape(PERMISSION_NOTE)}`));
+  if (pressable.some((b) => b.writes)) blocks.push(context(`:lock: ${escape(PERMISSION_NOTE)}`));
   if (diagnosis.length > 0) blocks.push(divider(), ...diagnosis);
   return blocks;
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { AzureButtons, ReplyBody, Who } from '../core/types.ts';
-import { azureButtonsOf, CONFIRM_TITLE, confirmText, jobLine, jobsTitle, NO_JOBS, PERMISSION_NOTE, RETENTION_LABEL, runLines, runTitle } from './azure-text.ts';
+import { azureButtonsOf, CONFIRM_TITLE, confirmText, jobLine, jobsTitle, NO_JOBS, PERMISSION_NOTE, RETENTION_INPUT, RETENTION_LABEL, runLines, runTitle } from './azure-text.ts';
 import { actions, button, context, header, sections, type Positions } from './slack-build.ts';
 import { cutPlain, escape } from './slack-text.ts';
 
@@ -31,7 +31,6 @@ export function runBlocks(b: Extract<ReplyBody, { kind: 'backup-run' }>): KnownB
 
 export const CONFIRM_CALLBACK = 'sqlbackup-confirm-backup';
 export const RETENTION_BLOCK = 'retention';
-export const RETENTION_INPUT = 'days';
 
 /**
  * The confirmation as a modal. `metadata` (at most 3,000 characters) carries the confirmation

@@ -76,7 +76,7 @@ function bodyBlocks(reply: Reply, positions: Positions, options: RenderOptions =
         ...sections(`*${CONFIRM_TITLE}*\n${escape(confirmText(b))}\n_Kept for ${b.days} days._`),
         ...actions([
           button('Start backup', { kind: 'azure', op: 'confirm', ref: b.ref, nonce: b.nonce, days: b.days }, positions, 'primary'),
-          button('Cancel', { kind: 'azure', op: 'cancel', ref: b.ref }, positions),
+          button('Cancel', { kind: 'azure', op: 'cancel', ref: b.ref, nonce: b.nonce }, positions),
         ]),
       ];
   }

@@ -27,6 +27,8 @@ export interface AlertView {
   readonly muted: { readonly by: string; readonly until: string | null } | null;
   /** The catalog's diagnosis (entries or unknown-code); null for alerts it does not cover. */
   readonly diagnosis: Extract<ReplyBody, { kind: 'entries' | 'unknown-code' }> | null;
-  /** Recent jobs / Run full backup, when the team acts on Azure from the card. */
+  /** Recent jobs / Run full backup, when the team acts on Azure from the card and the alert names a SQL database. */
   readonly azure?: AzureButtons;
+  /** AZURE_ACTIONS=on: Acknowledge and Close change Azure's alert too, so they need permission. */
+  readonly changesAzure?: true;
 }

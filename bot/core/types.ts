@@ -163,6 +163,9 @@ export type ReplyBody =
       readonly instance: string;
       readonly vm: string;
       readonly vault: string;
+      /** Where the vault is: a pasted id can name any vault, and same-named vaults must not look alike. */
+      readonly resourceGroup: string;
+      readonly subscription: string;
       readonly days: number;
     }
   /** A full backup started from the card, redrawn as its job moves on. */
@@ -178,6 +181,8 @@ export type ReplyBody =
       readonly keptUntil: string;
       readonly error: { readonly code: string; readonly message: string | null } | null;
       readonly finishedAt: string | null;
+      /** Why the card stopped moving before the job ended ("no longer followed…"). */
+      readonly note?: string;
     };
 
 /**

@@ -1,6 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { CONFIRM_CALLBACK, RETENTION_BLOCK, RETENTION_INPUT } from '../cards/slack-azure.ts';
+import { RETENTION_INPUT } from '../cards/azure-text.ts';
+import { CONFIRM_CALLBACK, RETENTION_BLOCK } from '../cards/slack-azure.ts';
 import { parseCardAction } from '../core/card-action.ts';
 import type { Incoming, Place } from '../core/types.ts';
 import { answer } from './answer.ts';
@@ -45,6 +46,11 @@ export function registerConfirmation(app: App, deps: SlackDeps): void {
       return;
     }
     const place = parsed.place;
+    // The bot wrote the metadata, and Slack returns it only to its workspace; checked anyway.
+    if (body.team?.id !== undefined && body.team.id !== place.team) {
+      log.warn('ignored a confirmation from another workspace');
+      return;
+    }
     const incoming: Incoming = { type: 'action', id: `view:${view.id}`, user: body.user.id, place, action };
     await answer(deps, client, incoming, { place, user: body.user.id }, log, true);
   });

@@ -56,10 +56,14 @@ export async function deliver(client: WebClient, reply: Reply, target: SlackTarg
       if (reply.body.kind === 'confirm-backup' && target.triggerId) {
         const b = reply.body;
         const confirm = { kind: 'azure', op: 'confirm', ref: b.ref, nonce: b.nonce };
-        await client.views.open({ trigger_id: target.triggerId, view: confirmModal(b, confirmationMetadata(place, confirm)) });
-        return undefined;
+        try {
+          await client.views.open({ trigger_id: target.triggerId, view: confirmModal(b, confirmationMetadata(place, confirm)) });
+          return undefined;
+        } catch (error) {
+          // A trigger lives 3 seconds; past it (a slow user-group lookup), ask in a private message.
+          logger?.info(failure(error), 'confirmation modal did not open; asking in a private message');
+        }
       }
-      // No trigger to open a modal with: the same question as a private message.
       return privately();
   }
 }

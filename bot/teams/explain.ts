@@ -61,7 +61,19 @@ function shareable(reply: Reply): string[] {
   return [];
 }
 
-function dialog(reply: Reply, place: Place): Response {
+/**
+ * The Azure buttons stay off this dialog: their own dialogs and the job's card need the
+ * conversation, which a message action in someone else's chat may not let the bot into.
+ */
+function withoutAzure(reply: Reply): Reply {
+  if (reply.body.kind !== 'entries' || !reply.body.azure) return reply;
+  const body = { ...reply.body };
+  delete body.azure;
+  return { ...reply, body };
+}
+
+function dialog(answer: Reply, place: Place): Response {
+  const reply = withoutAzure(answer);
   const ids = shareable(reply);
   const post: TaskPost | null = ids.length > 0 ? { action: { kind: 'share', entryIds: ids }, thread: place.thread } : null;
   const card = taskCard(reply, post);

@@ -1,6 +1,6 @@
 import { CardFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { renderCards } from '../cards/adaptive-card.ts';
-import { RETENTION_INPUT } from '../cards/adaptive-azure.ts';
+import { RETENTION_INPUT } from '../cards/azure-text.ts';
 import { CONFIRM_TITLE } from '../cards/azure-text.ts';
 import { renderBodyText } from '../cards/plain-text.ts';
 import type { CoreDeps } from '../core/deps.ts';

@@ -129,9 +129,10 @@ export function viewOf(deps: CoreDeps, problem: Problem, now: number): AlertView
 }
 
 /** Recent jobs always; Run full backup when the diagnosis is an entry whose fix is one. The target is kept by the desk. */
-function azureOf(deps: CoreDeps, problem: Problem): Pick<AlertView, 'azure'> {
-  const db = deps.azure ? alertDatabase(problem) : null;
-  if (!db) return {};
+function azureOf(deps: CoreDeps, problem: Problem): Pick<AlertView, 'azure' | 'changesAzure'> {
+  if (!deps.azure) return {};
+  const db = alertDatabase(problem);
+  if (!db) return { changesAzure: true };
   const entry = problem.code.entryId ? deps.catalog.get(problem.code.entryId) : undefined;
-  return { azure: { ref: targetRef(problem.place, db), backup: entry?.remedy === 'full-backup' } };
+  return { changesAzure: true, azure: { ref: targetRef(problem.place, db), backup: entry?.remedy === 'full-backup' } };
 }

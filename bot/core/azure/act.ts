@@ -5,20 +5,27 @@ import { utc } from '../alerts/problem.ts';
 import { mayWrite } from './allow-list.ts';
 import { audit } from './audit.ts';
 import { followJob } from './follow.ts';
+import { inTime } from './in-time.ts';
 import { AzureError, type JobSummary, type ProtectedDatabase } from './port.ts';
 import { entryForCode } from './remedy.ts';
 import { azureButtons, targetOf } from './targets.ts';
-import { failureText, REFUSED, resourceIdOf } from './texts.ts';
+import { failureText, privately, REFUSED, resourceIdOf } from './texts.ts';
 
 type AzureAction = Extract<CardAction, { kind: 'azure' }>;
 
-const privately = (text: string): Reply => ({ body: { kind: 'notice', text }, delivery: 'ephemeral' });
 const GONE = privately('I no longer know which database that card was about (it is over 30 days old, or from another conversation). Use `/sqlbackup jobs <vault> <database>`.');
 const OFF = privately('Acting on Azure from the card is not switched on for this bot.');
 
-/** A confirmation is good for one backup; a start in flight keeps a second one out for this long. */
-const CONFIRMATION_TTL_MS = 24 * 3_600_000;
+/** A confirmation shown is good for an hour, for the person it was shown to, once. */
+const CONFIRMATION_TTL_MS = 3_600_000;
+/** A start in flight keeps a second one for the same database out for this long. */
 const STARTING_TTL_MS = 2 * 60_000;
+
+interface Pending {
+  readonly ref: string;
+  readonly user: string;
+}
+const pendingKey = (nonce: string) => `azure:confirm:${nonce}`;
 
 /**
  * The Azure buttons: Recent jobs (anyone in the conversation), Run full backup (a
@@ -32,29 +39,32 @@ export async function azureAction(deps: CoreDeps, place: Place, who: Who, action
   switch (action.op) {
     case 'jobs':
       return recentJobs(deps, place, db);
-    case 'backup':
+    case 'backup': {
       if (!(await mayWrite(deps, place, who.id))) return refuse(deps, place, who, db, requestId);
+      // Only a confirmation the bot showed to this person starts anything: a hand-made Start
+      // (Teams submit data comes from the client) finds no pending confirmation.
+      const nonce = randomBytes(8).toString('hex');
+      await deps.store.set(pendingKey(nonce), { ref: action.ref, user: who.id } satisfies Pending, CONFIRMATION_TTL_MS);
+      const { database, instance, vm, vault, resourceGroup, subscription } = db;
       return {
-        body: {
-          kind: 'confirm-backup',
-          ref: action.ref,
-          nonce: randomBytes(8).toString('hex'),
-          database: db.database,
-          instance: db.instance,
-          vm: db.vm,
-          vault: db.vault,
-          days: deps.azure.retentionDays,
-        },
+        body: { kind: 'confirm-backup', ref: action.ref, nonce, database, instance, vm, vault, resourceGroup, subscription, days: deps.azure.retentionDays },
         delivery: 'dialog',
       };
+    }
     case 'cancel':
+      if (action.nonce) await deps.store.delete(pendingKey(action.nonce));
       return privately(`Cancelled: no backup of ${db.database} was started.`);
-    case 'confirm':
+    case 'confirm': {
       if (!(await mayWrite(deps, place, who.id))) return refuse(deps, place, who, db, requestId);
-      if (!action.nonce || !(await deps.store.claim(`azure:confirmed:${action.nonce}`, CONFIRMATION_TTL_MS))) {
+      const pending = action.nonce ? await deps.store.get<Pending>(pendingKey(action.nonce)) : undefined;
+      if (!pending || pending.ref !== action.ref || pending.user !== who.id) {
+        return privately('That confirmation is not one I showed you, or it is over an hour old. Press *Run full backup now…* again.');
+      }
+      if (!(await deps.store.claim(`azure:confirmed:${action.nonce}`, CONFIRMATION_TTL_MS))) {
         return privately('That confirmation was already used: one confirmation starts one backup.');
       }
-      return startBackup(deps, place, who, db, action.days ?? deps.azure.retentionDays, requestId);
+      return startInTime(deps, place, who, db, action.days ?? deps.azure.retentionDays, requestId);
+    }
   }
 }
 
@@ -63,14 +73,18 @@ async function recentJobs(deps: CoreDeps, place: Place, db: ProtectedDatabase): 
     const jobs = await deps.azure!.actions.recentJobs(db, 10);
     return { body: await jobsBody(deps, place, db, jobs), delivery: 'thread' };
   } catch (error) {
-    return privately(failureOf(error, 'read the jobs of this database'));
+    return privately(failureOf(error, `read the jobs of ${db.database}`));
   }
 }
 
-/** The jobs, with Run full backup when the latest failure is one a full backup fixes. */
+/**
+ * The jobs, with Run full backup when the latest failure is one a full backup fixes and no
+ * full backup has completed since.
+ */
 export async function jobsBody(deps: CoreDeps, place: Place, db: ProtectedDatabase, jobs: readonly JobSummary[]): Promise<Reply['body']> {
   const failed = jobs.find((j) => j.status === 'Failed' && j.errorCode);
-  const backup = failed?.errorCode ? entryForCode(deps, failed.errorCode)?.remedy === 'full-backup' : false;
+  const fullSince = failed && jobs.slice(0, jobs.indexOf(failed)).some((j) => j.status === 'Completed' && /full/i.test(j.backupType ?? ''));
+  const backup = !fullSince && failed?.errorCode ? entryForCode(deps, failed.errorCode)?.remedy === 'full-backup' : false;
   const azure = (await azureButtons(deps, place, db, backup))!;
   return { kind: 'jobs', database: db.database, vault: db.vault, jobs, azure };
 }
@@ -80,15 +94,27 @@ function refuse(deps: CoreDeps, place: Place, who: Who, db: ProtectedDatabase, r
   return privately(REFUSED);
 }
 
-async function startBackup(deps: CoreDeps, place: Place, who: Who, db: ProtectedDatabase, days: number, requestId: string): Promise<Reply> {
+/** Answers with the outcome when Azure is quick; otherwise at once, and the outcome goes to the thread. */
+async function startInTime(deps: CoreDeps, place: Place, who: Who, db: ProtectedDatabase, days: number, requestId: string): Promise<Reply> {
+  const start = startBackup(deps, place, who, db, days, requestId);
+  const quick = await inTime(start);
+  if (quick) return privately(quick.text);
+  void start.then(
+    // A start shows as its card in the thread; only a backup that did not start needs saying.
+    ({ started, text }) => (started ? undefined : deps.azure!.conversations.post(place, { body: { kind: 'notice', text: `Full backup of ${db.database} not started. ${text}` }, delivery: 'thread' })),
+  ).catch((error: unknown) => deps.logger.warn({ err: (error as Error).message }, 'could not tell the thread how a backup start went'));
+  return privately(`Starting a full backup of ${db.database}. Azure is taking its time; what happens will show in the thread.`);
+}
+
+async function startBackup(deps: CoreDeps, place: Place, who: Who, db: ProtectedDatabase, days: number, requestId: string): Promise<{ started: boolean; text: string }> {
   const azure = deps.azure!;
   const target = resourceIdOf(db);
   const record = (result: Parameters<typeof audit>[1]['result']) => audit(deps, { place, user: who.id, action: 'full-backup', target, result, requestId });
-  // Two people (or one on two replicas) confirming at once: only the first start goes to Azure.
+  // Two people confirming at once, or one person twice on two replicas: only the first start goes to Azure.
   const starting = `azure:starting:${target.toLowerCase()}`;
   if (!(await deps.store.claim(starting, STARTING_TTL_MS))) {
     record({ ok: false, reason: 'job-running' });
-    return privately(`A full backup of ${db.database} is being started by someone else right now; its progress follows in the thread.`);
+    return { started: false, text: `A full backup of ${db.database} was started from a card less than two minutes ago; its progress shows in the thread it was started from.` };
   }
   try {
     const running = (await azure.actions.recentJobs(db, 10)).find((j) => j.status === 'InProgress');
@@ -96,24 +122,25 @@ async function startBackup(deps: CoreDeps, place: Place, who: Who, db: Protected
       await deps.store.delete(starting);
       record({ ok: false, reason: 'job-running' });
       const since = running.start ? ` since ${utc(running.start)}` : '';
-      return privately(
-        `A ${running.operation}${running.backupType ? ` (${running.backupType})` : ''} job is already running on ${db.database}${since} (job ${running.id}). Azure fails a second operation on the same database while one runs, so I did not start another: wait for it to finish.`,
-      );
+      const what = `${running.operation}${running.backupType ? ` (${running.backupType})` : ''}`;
+      return {
+        started: false,
+        text: `A ${what} job is already running on ${db.database}${since} (job ${running.id}). Azure fails a second operation on a database while one runs, so I did not start another: wait for it to finish.`,
+      };
     }
     const now = deps.clock();
     const keepUntil = new Date(now + days * 86_400_000);
     const { jobId } = await azure.actions.startFullBackup(db, keepUntil);
     record({ ok: true, jobId });
-    const run = { database: db.database, vault: db.vault, by: who, at: utc(now), jobId, keptUntil: utc(keepUntil.getTime()) };
+    const run = { database: db.database, vault: db.vault, by: who, at: utc(now), startedAt: now, jobId, keptUntil: utc(keepUntil.getTime()) };
     // Not awaited: the press is answered now, the job's card moves on in the thread.
     followJob(deps, place, db, run).catch((error: unknown) => deps.logger.warn({ err: (error as Error).message }, 'following a backup job failed'));
-    return privately(`Started a full backup of ${db.database} in ${db.vault}, kept for ${days} days. Its progress follows in the thread.`);
+    return { started: true, text: `Started a full backup of ${db.database} in ${db.vault}, kept for ${days} days. Its progress shows in the thread.` };
   } catch (error) {
     // Nothing started: the next confirmation may try again at once.
     await deps.store.delete(starting);
-    const failure = error instanceof AzureError ? error.failure.kind : 'failed';
-    record({ ok: false, reason: failure });
-    return privately(failureOf(error, `start a full backup of ${db.database}`));
+    record({ ok: false, reason: error instanceof AzureError ? error.failure.kind : 'failed' });
+    return { started: false, text: failureOf(error, `start a full backup of ${db.database}`) };
   }
 }
 

@@ -7,45 +7,60 @@ import { utc } from '../alerts/problem.ts';
 import { AzureError, type JobStatus, type JobSummary, type ProtectedDatabase } from './port.ts';
 
 type RunBody = Extract<ReplyBody, { kind: 'backup-run' }>;
-export type Run = Pick<RunBody, 'database' | 'vault' | 'by' | 'at' | 'jobId' | 'keptUntil'>;
+export interface Run extends Pick<RunBody, 'database' | 'vault' | 'by' | 'at' | 'jobId' | 'keptUntil'> {
+  /** Epoch ms of the start, to recognise the job when Azure did not name it at once. */
+  readonly startedAt: number;
+}
 
 const DONE: ReadonlySet<JobStatus> = new Set(['Completed', 'CompletedWithWarnings', 'Failed', 'Cancelled']);
+const NOT_FOLLOWED = 'No longer followed from here: Recent jobs shows where it stands.';
 
 /**
  * Posts the started backup's card in the thread and redraws it as Azure's job moves on:
  * running, then completed or failed. A failure's code is answered from the catalog under it,
- * and the thread is then about that error. Following stops at the job's end or after
- * `follow.forMs`; the job itself goes on in Azure either way (a restart only stops the redraws).
+ * and the thread is then about that error. Following stops at the job's end, on an error it
+ * cannot get past, or after `follow.forMs`, and the card then says so: it never claims
+ * "running" for a job nobody looks at. (A restart stops following too; the job goes on in Azure.)
  */
 export async function followJob(deps: CoreDeps, place: Place, db: ProtectedDatabase, run: Run): Promise<void> {
   const azure = deps.azure!;
-  const card = (job: Pick<JobSummary, 'status' | 'errorCode' | 'errorMessage'>, finishedAt: string | null): Reply => ({
-    body: { kind: 'backup-run', ...run, status: job.status, error: job.errorCode ? { code: job.errorCode, message: job.errorMessage } : null, finishedAt },
+  const { startedAt, ...shown } = run;
+  let jobId = run.jobId;
+  const card = (job: Pick<JobSummary, 'status' | 'errorCode' | 'errorMessage'>, extra: Partial<RunBody> = {}): Reply => ({
+    body: { kind: 'backup-run', ...shown, jobId, status: job.status, error: job.errorCode ? { code: job.errorCode, message: job.errorMessage } : null, finishedAt: null, ...extra },
     delivery: 'thread',
   });
-  const messageId = await azure.conversations.post(place, card({ status: 'InProgress', errorCode: null, errorMessage: null }, null));
+  const messageId = await azure.conversations.post(place, card({ status: 'InProgress', errorCode: null, errorMessage: null }));
   const thread = place.thread === null && place.space !== 'dm' ? azure.conversations.replyPlace(place, messageId) : place;
-  if (run.jobId === null) return;
-  let last: JobStatus = 'InProgress';
+  let last: JobSummary = { id: jobId ?? '', operation: 'Backup', backupType: 'Full', status: 'InProgress', start: null, durationMs: null, errorCode: null, errorMessage: null };
   const until = deps.clock() + azure.follow.forMs;
   while (deps.clock() < until) {
     await sleep(azure.follow.everyMs, undefined, { ref: false });
-    let job: JobSummary;
+    let job: JobSummary | undefined;
     try {
-      job = await azure.actions.job(db, run.jobId);
+      job = jobId ? await azure.actions.job(db, jobId) : startedJob(await azure.actions.recentJobs(db, 10), startedAt);
     } catch (error) {
       // A throttled or slow read is tried again next round; anything else ends the following.
       if (error instanceof AzureError && (error.failure.kind === 'throttled' || error.failure.kind === 'timeout')) continue;
-      throw error;
+      deps.logger.warn({ err: (error as Error).message }, 'stopped following a backup job');
+      break;
     }
-    if (job.status === last && !DONE.has(job.status)) continue;
-    last = job.status;
+    if (!job) continue;
+    jobId = job.id;
     const finished = DONE.has(job.status);
-    await azure.conversations.update(place, messageId, card(job, finished ? utc(deps.clock()) : null));
+    if (job.status === last.status && !finished && jobId === last.id) continue;
+    last = job;
+    await azure.conversations.update(place, messageId, card(job, finished ? { finishedAt: utc(deps.clock()) } : {}));
     if (!finished) continue;
     if (job.status === 'Failed' && job.errorCode) await explain(deps, thread, job.errorCode);
     return;
   }
+  await azure.conversations.update(place, messageId, card(last, { status: 'Unknown', note: NOT_FOLLOWED }));
+}
+
+/** The full backup Azure started for us, when it did not name the job: the newest one since the start. */
+function startedJob(jobs: readonly JobSummary[], startedAt: number): JobSummary | undefined {
+  return jobs.find((j) => j.operation === 'Backup' && /full/i.test(j.backupType ?? '') && j.start !== null && Date.parse(j.start) >= startedAt - 60_000);
 }
 
 /** The failure's code, answered as if it had been pasted in the thread. */

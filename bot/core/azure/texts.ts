@@ -1,4 +1,8 @@
+import type { Reply } from '../types.ts';
 import type { AzureFailure, ProtectedDatabase } from './port.ts';
+
+/** An answer only the presser sees (Slack ephemeral, a Teams dialog). */
+export const privately = (text: string): Reply => ({ body: { kind: 'notice', text }, delivery: 'ephemeral' });
 
 /** The role each kind of call needs, as the README's least-privilege setup grants it. */
 export type Need = 'backup' | 'alerts';
@@ -19,7 +23,7 @@ export function failureText(failure: AzureFailure, need: Need, what: string): st
         ? `Azure did not answer in time, so I cannot tell whether the backup started. Look at *Recent jobs* before trying again.`
         : `Azure did not answer in time, so I could not ${what}. Try again in a minute.`;
     case 'not-found':
-      return `Azure cannot find what I was asked to ${what.split(' ')[0]}: it may have been removed, or the bot's identity cannot see it.`;
+      return `Azure could not ${what}: it does not know the database, vault or alert any more (removed, or out of the bot's identity's sight).`;
     case 'failed':
       return `Azure refused to ${what}${failure.code ? ` (${failure.code})` : failure.status ? ` (HTTP ${failure.status})` : ''}: ${failure.detail.slice(0, 300)}`;
   }
