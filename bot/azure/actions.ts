@@ -1,4 +1,4 @@
-import { RecoveryServicesBackupClient, type JobResource } from '@azure/arm-recoveryservicesbackup';
+import { RecoveryServicesBackupClient, type AzureVmWorkloadProtectedItem, type JobResource } from '@azure/arm-recoveryservicesbackup';
 import { DefaultAzureCredential } from '@azure/identity';
 import { AzureError, type AlertState, type AzureActions } from '../core/azure/port.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -7,7 +7,7 @@ import type { AzureConfig } from './config.ts';
 import { CallLog, toFailure } from './failure.ts';
 import { findDatabases } from './find-databases.ts';
 import { startFullBackup } from './full-backup.ts';
-import { isJobOf, toJobSummary } from './job-summary.ts';
+import { hostsOf, isJobOf, toJobSummary } from './job-summary.ts';
 
 const LOOK_BACK_MS = 30 * 86_400_000;
 /** A vault's 30 days of jobs, all databases together, can run to thousands: stop somewhere. */
@@ -63,12 +63,16 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
   return {
     recentJobs: (db, limit) =>
       act('recentJobs', db.item, async (signal) => {
+        const client = backup(db.subscription);
+        // The item names the SQL Server's host as its jobs do; it also proves the item exists.
+        const item = await client.protectedItems.get(db.vault, db.resourceGroup, 'Azure', db.container, db.item, { abortSignal: signal });
+        const hosts = hostsOf(db, (item.properties as AzureVmWorkloadProtectedItem | undefined)?.serverName);
         const now = new Date();
         const filter = `backupManagementType eq 'AzureWorkload' and startTime eq '${filterDate(new Date(now.getTime() - LOOK_BACK_MS))}' and endTime eq '${filterDate(now)}'`;
         const mine: JobResource[] = [];
         let pages = 0;
-        for await (const page of backup(db.subscription).backupJobs.list(db.vault, db.resourceGroup, { filter, abortSignal: signal }).byPage()) {
-          mine.push(...page.filter((job) => isJobOf(job, db)));
+        for await (const page of client.backupJobs.list(db.vault, db.resourceGroup, { filter, abortSignal: signal }).byPage()) {
+          mine.push(...page.filter((job) => isJobOf(job, db, hosts)));
           if (++pages >= MAX_JOB_PAGES) break;
         }
         const time = (job: JobResource): number => job.properties?.startTime?.getTime() ?? 0;

@@ -66,6 +66,15 @@ describe('Azure edge: jobs', () => {
     expect(arm.violations).toEqual([]);
   });
 
+  it('knows the jobs of a VM whose SQL Server has another computer name, from the protected item', async () => {
+    const renamed = arm.addDatabase({ vault: 'vault-prod', vm: 'sqlvm03', database: 'Orders', serverName: 'SQLHOST03.corp.contoso.com' });
+    arm.addJob(renamed, 'job-renamed', { operation: 'Backup (Full)', status: 'Completed', startTime: ago(4) });
+    arm.addJob(renamed, 'job-elsewhere', { entityFriendlyName: 'MSSQLSERVER/Orders [sqlhost04.corp.contoso.com]', operation: 'Backup (Full)', status: 'Completed', startTime: ago(4) });
+    const answer = await edge.call<JobSummary[]>('recentJobs', protectedDatabaseFromId(renamed.id), 10);
+    expect(answer.ok?.map((j) => j.id)).toEqual(['job-renamed']);
+    expect(arm.requestsTo('protectedItem').at(-1)?.path).toBe(renamed.id);
+  });
+
   it('keeps the limit', async () => {
     const answer = await edge.call<JobSummary[]>('recentJobs', sales, 1);
     expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed']);
