@@ -129,6 +129,8 @@ export class FakeArm {
   jobsPageSize = 200;
   /** The identity endpoint refuses to issue tokens (an identity not assigned to the host, say). */
   refuseTokens = false;
+  /** The identity endpoint takes the request and never answers. */
+  hangTokens = false;
 
   async start(): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'fake-arm-'));
@@ -228,6 +230,7 @@ export class FakeArm {
       req.headers['x-identity-header'] !== this.identityHeader && 'token request without the identity header',
       resource !== this.url && `token for resource ${resource}, not ${this.url}`,
     ].filter((p): p is string => typeof p === 'string');
+    if (this.hangTokens) return;
     if (this.refuseTokens) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'No managed identity is assigned to this resource.' }));
       return;

@@ -23,6 +23,24 @@ function filterDate(d: Date): string {
 }
 
 /**
+ * Settles when `work` does or when `signal` aborts, whichever is first. The pipeline honours
+ * the signal, but the token request behind it may not (msal's managed-identity client takes
+ * none), and a hung identity endpoint must not hang a chat action past its deadline.
+ */
+function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let stop = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  // Whichever loses settles later with nobody listening: that must not be an unhandled rejection.
+  work.catch(() => undefined);
+  aborted.catch(() => undefined);
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', stop));
+}
+
+/**
  * The Azure edge: Microsoft's SDK for Backup, documented REST through the same pipeline for
  * the rest, credentials only from @azure/identity's default chain. Every call has
  * AZURE_TIMEOUT_SECONDS, logs one line (no token: none is ever read here), and throws only
@@ -50,7 +68,7 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
     const started = Date.now();
     const signal = AbortSignal.timeout(config.timeoutMs);
     try {
-      const result = await work(signal, started + config.timeoutMs);
+      const result = await withinDeadline(work(signal, started + config.timeoutMs), signal);
       log.info({ action, target, ms: Date.now() - started, azureRequestId: calls.requestIdFor(signal) }, 'azure call done');
       return result;
     } catch (error) {

@@ -107,6 +107,19 @@ describe('Azure edge: failures', () => {
     }
   });
 
+  it('an identity endpoint that never answers: timeout within AZURE_TIMEOUT_SECONDS all the same', async () => {
+    arm.hangTokens = true;
+    const fresh = startEdge(arm.env({ AZURE_TIMEOUT_SECONDS: '2' }));
+    try {
+      const answer = await fresh.call('job', sales, 'any-job');
+      expect(answer.failure).toEqual({ kind: 'timeout' });
+      expect(answer.ms).toBeLessThan(3_500);
+    } finally {
+      arm.hangTokens = false;
+      await fresh.stop();
+    }
+  });
+
   it('let nothing but AzureError out, sent only well-formed requests, and never logged the token', () => {
     expect(arm.violations).toEqual([]);
     const logs = [...edge.stderr, ...quick.stderr].join('');
