@@ -101,6 +101,7 @@ describe('Azure edge: failures', () => {
       expect(answer.failure?.kind).toBe('forbidden');
       expect(JSON.stringify(answer.failure)).toContain('no usable Azure credential');
       expect(arm.requests.length).toBe(before);
+      expect(fresh.stderr.join('')).not.toContain(arm.identityHeader);
     } finally {
       arm.refuseTokens = false;
       await fresh.stop();
@@ -124,6 +125,7 @@ describe('Azure edge: failures', () => {
     expect(arm.violations).toEqual([]);
     const logs = [...edge.stderr, ...quick.stderr].join('');
     expect(logs).not.toContain(arm.token);
+    expect(logs).not.toContain(arm.identityHeader);
     expect(logs).not.toMatch(/"escaped"/);
   });
 });
