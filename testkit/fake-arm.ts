@@ -317,10 +317,14 @@ export class FakeArm {
         return null;
       }
       case 'jobs': {
-        const problem = this.checkJobFilter(r.query['$filter'] ?? '');
-        if (problem) return problem;
+        const window = this.jobWindow(r.query['$filter'] ?? '');
+        if (typeof window === 'string') return window;
         if (!vault) return notFound(`Vault ${m[3]}`);
-        const all = this.jobs.get(vault.name.toLowerCase()) ?? [];
+        // As Azure does: the jobs that started in the window (a job without a start is always listed).
+        const all = (this.jobs.get(vault.name.toLowerCase()) ?? []).filter((j) => {
+          const at = Date.parse(String(j.properties['startTime'] ?? ''));
+          return Number.isNaN(at) || (at >= window.start && at < window.end + 1000); // the filter's dates have whole seconds
+        });
         const skip = Number(r.query['$skipToken'] ?? 0);
         const page = all.slice(skip, skip + this.jobsPageSize);
         const next = new URL(url);
@@ -395,8 +399,8 @@ export class FakeArm {
     }
   }
 
-  /** backupManagementType eq 'AzureWorkload' and a startTime/endTime window of 30 days ending now, in the documented format. */
-  private checkJobFilter(filter: string): string | null {
+  /** backupManagementType eq 'AzureWorkload' and a startTime/endTime window of at most 30 days ending now, in the documented format. */
+  private jobWindow(filter: string): { start: number; end: number } | string {
     const clauses = new Map(
       filter.split(' and ').map((c) => {
         const m = /^(\w+) eq '([^']*)'$/.exec(c.trim());
@@ -406,8 +410,8 @@ export class FakeArm {
     const start = filterDate(clauses.get('startTime') ?? '');
     const end = filterDate(clauses.get('endTime') ?? '');
     if (clauses.size !== 3 || clauses.get('backupManagementType') !== 'AzureWorkload' || start === null || end === null) return `jobs filter "${filter}"`;
-    if (Math.abs(end - Date.now()) > 120_000 || Math.abs(end - start - 30 * 86_400_000) > 120_000) return `jobs window ${clauses.get('startTime')} to ${clauses.get('endTime')}`;
-    return null;
+    if (Math.abs(end - Date.now()) > 120_000 || start >= end || end - start > 30 * 86_400_000 + 120_000) return `jobs window ${clauses.get('startTime')} to ${clauses.get('endTime')}`;
+    return { start, end };
   }
 }
 

@@ -1,4 +1,4 @@
-import { RecoveryServicesBackupClient, type AzureVmWorkloadProtectedItem, type JobResource } from '@azure/arm-recoveryservicesbackup';
+import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { DefaultAzureCredential } from '@azure/identity';
 import { AzureError, type AlertState, type AzureActions } from '../core/azure/port.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -7,20 +7,11 @@ import type { AzureConfig } from './config.ts';
 import { CallLog, toFailure } from './failure.ts';
 import { findDatabases } from './find-databases.ts';
 import { startFullBackup } from './full-backup.ts';
-import { hostsOf, isJobOf, toJobSummary } from './job-summary.ts';
+import { toJobSummary } from './job-summary.ts';
+import { recentJobs } from './recent-jobs.ts';
 
-const LOOK_BACK_MS = 30 * 86_400_000;
-/** A vault's 30 days of jobs, all databases together, can run to thousands: stop somewhere. */
-const MAX_JOB_PAGES = 50;
 /** An alert id as the common alert schema gives it, scoped to a subscription or below. */
 const ALERT_ID = /^\/subscriptions\/[^/?#]+(?:\/[^/?#]+)*\/providers\/Microsoft\.AlertsManagement\/alerts\/[^/?#]+$/i;
-
-/** The Backup API's job filter wants its own date format: "2016-01-01 00:00:00 AM", UTC. */
-function filterDate(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  const h = d.getUTCHours();
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(h % 12 || 12)}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
-}
 
 /**
  * Settles when `work` does or when `signal` aborts, whichever is first. The pipeline honours
@@ -79,23 +70,7 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
   }
 
   return {
-    recentJobs: (db, limit) =>
-      act('recentJobs', db.item, async (signal) => {
-        const client = backup(db.subscription);
-        // The item names the SQL Server's host as its jobs do; it also proves the item exists.
-        const item = await client.protectedItems.get(db.vault, db.resourceGroup, 'Azure', db.container, db.item, { abortSignal: signal });
-        const hosts = hostsOf(db, (item.properties as AzureVmWorkloadProtectedItem | undefined)?.serverName);
-        const now = new Date();
-        const filter = `backupManagementType eq 'AzureWorkload' and startTime eq '${filterDate(new Date(now.getTime() - LOOK_BACK_MS))}' and endTime eq '${filterDate(now)}'`;
-        const mine: JobResource[] = [];
-        let pages = 0;
-        for await (const page of client.backupJobs.list(db.vault, db.resourceGroup, { filter, abortSignal: signal }).byPage()) {
-          mine.push(...page.filter((job) => isJobOf(job, db, hosts)));
-          if (++pages >= MAX_JOB_PAGES) break;
-        }
-        const time = (job: JobResource): number => job.properties?.startTime?.getTime() ?? 0;
-        return mine.sort((a, b) => time(b) - time(a)).slice(0, Math.max(0, limit)).map(toJobSummary);
-      }),
+    recentJobs: (db, limit) => act('recentJobs', db.item, (signal) => recentJobs(backup(db.subscription), db, limit, signal)),
     startFullBackup: (db, keepUntil) =>
       act('startFullBackup', db.item, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
     job: (db, jobId) =>
