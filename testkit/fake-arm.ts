@@ -322,7 +322,8 @@ export class FakeArm {
         if (!vault) return notFound(`Vault ${m[3]}`);
         // As Azure does: the jobs that started in the window (a job without a start is always listed).
         const all = (this.jobs.get(vault.name.toLowerCase()) ?? []).filter((j) => {
-          const at = Date.parse(String(j.properties['startTime'] ?? ''));
+          const started = j.properties['startTime'];
+          const at = typeof started === 'string' ? Date.parse(started) : Number.NaN;
           return Number.isNaN(at) || (at >= window.start && at < window.end + 1000); // the filter's dates have whole seconds
         });
         const skip = Number(r.query['$skipToken'] ?? 0);
