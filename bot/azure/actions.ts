@@ -70,11 +70,11 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
   }
 
   return {
-    recentJobs: (db, limit) => act('recentJobs', db.item, (signal) => recentJobs(backup(db.subscription), db, limit, signal)),
+    recentJobs: (db, limit) => act('recentJobs', `${db.vault}/${db.item}`, (signal) => recentJobs(backup(db.subscription), db, limit, signal)),
     startFullBackup: (db, keepUntil) =>
-      act('startFullBackup', db.item, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
+      act('startFullBackup', `${db.vault}/${db.item}`, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
     job: (db, jobId) =>
-      act('job', `${db.item}/${jobId}`, async (signal) => toJobSummary(await backup(db.subscription).jobDetails.get(db.vault, db.resourceGroup, jobId, { abortSignal: signal }))),
+      act('job', `${db.vault}/${jobId}`, async (signal) => toJobSummary(await backup(db.subscription).jobDetails.get(db.vault, db.resourceGroup, jobId, { abortSignal: signal }))),
     findDatabases: (vault, database) =>
       act('findDatabases', `${vault}/${database}`, (signal) => findDatabases(rest, backup, config.subscriptions, vault, database, signal)),
     setAlertState: (alertId: string, state: AlertState) =>
