@@ -43,6 +43,8 @@ export interface FakeDatabase {
   readonly container: string;
   readonly item: string;
   readonly id: string;
+  /** The SQL Server's computer name as the protected item reports it (and its jobs' entity names). */
+  readonly serverName: string;
 }
 
 /** A job's `properties` as the Backup API returns them (AzureWorkloadJob). */
@@ -67,6 +69,7 @@ const ACTIONS: Record<string, string> = {
   vaults: 'Microsoft.RecoveryServices/vaults/read',
   subscriptions: 'Microsoft.Resources/subscriptions/read',
   protectedItems: 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read',
+  protectedItem: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/read',
   jobs: 'Microsoft.RecoveryServices/vaults/backupJobs/read',
   job: 'Microsoft.RecoveryServices/vaults/backupJobs/read',
   trigger: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/backup/action',
@@ -82,6 +85,7 @@ const ROUTES: readonly { name: string; method: string; path: RegExp; api: string
   { name: 'protectedItems', method: 'GET', path: new RegExp(`^${VAULT}/backupProtectedItems$`, 'i'), api: BACKUP_API },
   { name: 'jobs', method: 'GET', path: new RegExp(`^${VAULT}/backupJobs$`, 'i'), api: BACKUP_API },
   { name: 'job', method: 'GET', path: new RegExp(`^${VAULT}/backupJobs/([^/]+)$`, 'i'), api: BACKUP_API },
+  { name: 'protectedItem', method: 'GET', path: new RegExp(`^${ITEM}$`, 'i'), api: BACKUP_API },
   { name: 'trigger', method: 'POST', path: new RegExp(`^${ITEM}/backup$`, 'i'), api: BACKUP_API },
   { name: 'operation', method: 'GET', path: new RegExp(`^${ITEM}/operationsStatus/([^/]+)$`, 'i'), api: BACKUP_API },
   { name: 'changestate', method: 'POST', path: /^(\/subscriptions\/[^/]+(?:\/[^/]+)*\/providers\/Microsoft\.AlertsManagement\/alerts\/[^/]+)\/changestate$/i, api: ALERTS_API },
@@ -125,6 +129,8 @@ export class FakeArm {
   jobsPageSize = 200;
   /** The identity endpoint refuses to issue tokens (an identity not assigned to the host, say). */
   refuseTokens = false;
+  /** The identity endpoint takes the request and never answers. */
+  hangTokens = false;
 
   async start(): Promise<void> {
     this.dir = mkdtempSync(join(tmpdir(), 'fake-arm-'));
@@ -156,7 +162,7 @@ export class FakeArm {
   }
 
   /** A SQL database protected in `vault` (created on first use), with its ARM ids. */
-  addDatabase(o: { vault: string; resourceGroup?: string; vm: string; vmResourceGroup?: string; instance?: string; database: string; subscription?: string }): FakeDatabase {
+  addDatabase(o: { vault: string; resourceGroup?: string; vm: string; vmResourceGroup?: string; instance?: string; database: string; subscription?: string; serverName?: string }): FakeDatabase {
     const subscription = o.subscription ?? this.subscription;
     const resourceGroup = o.resourceGroup ?? 'rg-backup';
     if (!this.vaults.some((v) => same(v.name, o.vault) && v.subscription === subscription)) this.vaults.push({ subscription, resourceGroup, name: o.vault });
@@ -165,7 +171,7 @@ export class FakeArm {
     const container = `VMAppContainer;Compute;${vmResourceGroup};${o.vm}`;
     const item = `SQLDataBase;${instance};${o.database}`;
     const id = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${o.vault}/backupFabrics/Azure/protectionContainers/${container}/protectedItems/${item}`;
-    const db = { subscription, resourceGroup, vault: o.vault, vmResourceGroup, vm: o.vm, instance, database: o.database, container, item, id };
+    const db = { subscription, resourceGroup, vault: o.vault, vmResourceGroup, vm: o.vm, instance, database: o.database, container, item, id, serverName: o.serverName ?? `${o.vm}.contoso.com` };
     this.databases.push(db);
     return db;
   }
@@ -173,13 +179,13 @@ export class FakeArm {
   /** A job in `db`'s vault, named as Azure names a SQL workload job's entity. */
   addJob(db: FakeDatabase, name: string, properties: JobProperties): void {
     const list = this.jobs.get(db.vault.toLowerCase()) ?? [];
-    list.push({ name, properties: { jobType: 'AzureWorkloadJob', workloadType: 'SQLDataBase', backupManagementType: 'AzureWorkload', entityFriendlyName: `${db.instance}/${db.database} [${db.vm}.contoso.com]`, ...properties } });
+    list.push({ name, properties: { jobType: 'AzureWorkloadJob', workloadType: 'SQLDataBase', backupManagementType: 'AzureWorkload', entityFriendlyName: `${db.instance}/${db.database} [${db.serverName}]`, ...properties } });
     this.jobs.set(db.vault.toLowerCase(), list);
   }
 
   /** What successive GETs of job `name` answer (the last one repeats). */
   scriptJob(db: FakeDatabase, name: string, states: JobProperties[]): void {
-    this.jobScripts.set(name.toLowerCase(), states.map((p) => ({ jobType: 'AzureWorkloadJob', workloadType: 'SQLDataBase', backupManagementType: 'AzureWorkload', entityFriendlyName: `${db.instance}/${db.database} [${db.vm}]`, operation: 'Backup (Full)', ...p })));
+    this.jobScripts.set(name.toLowerCase(), states.map((p) => ({ jobType: 'AzureWorkloadJob', workloadType: 'SQLDataBase', backupManagementType: 'AzureWorkload', entityFriendlyName: `${db.instance}/${db.database} [${db.serverName.split('.')[0]}]`, operation: 'Backup (Full)', ...p })));
   }
 
   /** An on-demand backup of `db` is accepted; its operation answers InProgress `inProgressPolls` times, then names `jobId`. */
@@ -224,6 +230,7 @@ export class FakeArm {
       req.headers['x-identity-header'] !== this.identityHeader && 'token request without the identity header',
       resource !== this.url && `token for resource ${resource}, not ${this.url}`,
     ].filter((p): p is string => typeof p === 'string');
+    if (this.hangTokens) return;
     if (this.refuseTokens) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'No managed identity is assigned to this resource.' }));
       return;
@@ -300,21 +307,25 @@ export class FakeArm {
         if (!/backupManagementType eq 'AzureWorkload'/.test(filter) || !/itemType eq 'SQLDataBase'/.test(filter)) return `protected items filter "${filter}"`;
         if (!vault) return notFound(`Vault ${m[3]}`);
         const items = this.databases.filter((d) => same(d.vault, vault.name) && d.subscription === vault.subscription);
-        json(res, 200, {
-          value: items.map((d) => ({
-            id: d.id,
-            name: d.item,
-            type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
-            properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', backupManagementType: 'AzureWorkload', workloadType: 'SQLDataBase', friendlyName: d.database, serverName: `${d.vm}.contoso.com`, parentName: d.instance, parentType: 'AzureVmWorkloadSQLInstance', containerName: d.container },
-          })),
-        });
+        json(res, 200, { value: items.map(itemResource) });
+        return null;
+      }
+      case 'protectedItem': {
+        const db = this.databases.find((d) => d.id.toLowerCase() === r.path.toLowerCase());
+        if (!db) return notFound(`Protected item ${m[5]}`);
+        json(res, 200, itemResource(db));
         return null;
       }
       case 'jobs': {
-        const problem = this.checkJobFilter(r.query['$filter'] ?? '');
-        if (problem) return problem;
+        const window = this.jobWindow(r.query['$filter'] ?? '');
+        if (typeof window === 'string') return window;
         if (!vault) return notFound(`Vault ${m[3]}`);
-        const all = this.jobs.get(vault.name.toLowerCase()) ?? [];
+        // As Azure does: the jobs that started in the window (a job without a start is always listed).
+        const all = (this.jobs.get(vault.name.toLowerCase()) ?? []).filter((j) => {
+          const started = j.properties['startTime'];
+          const at = typeof started === 'string' ? Date.parse(started) : Number.NaN;
+          return Number.isNaN(at) || (at >= window.start && at < window.end + 1000); // the filter's dates have whole seconds
+        });
         const skip = Number(r.query['$skipToken'] ?? 0);
         const page = all.slice(skip, skip + this.jobsPageSize);
         const next = new URL(url);
@@ -389,8 +400,8 @@ export class FakeArm {
     }
   }
 
-  /** backupManagementType eq 'AzureWorkload' and a startTime/endTime window of 30 days ending now, in the documented format. */
-  private checkJobFilter(filter: string): string | null {
+  /** backupManagementType eq 'AzureWorkload' and a startTime/endTime window of at most 30 days ending now, in the documented format. */
+  private jobWindow(filter: string): { start: number; end: number } | string {
     const clauses = new Map(
       filter.split(' and ').map((c) => {
         const m = /^(\w+) eq '([^']*)'$/.exec(c.trim());
@@ -400,9 +411,19 @@ export class FakeArm {
     const start = filterDate(clauses.get('startTime') ?? '');
     const end = filterDate(clauses.get('endTime') ?? '');
     if (clauses.size !== 3 || clauses.get('backupManagementType') !== 'AzureWorkload' || start === null || end === null) return `jobs filter "${filter}"`;
-    if (Math.abs(end - Date.now()) > 120_000 || Math.abs(end - start - 30 * 86_400_000) > 120_000) return `jobs window ${clauses.get('startTime')} to ${clauses.get('endTime')}`;
-    return null;
+    if (Math.abs(end - Date.now()) > 120_000 || start >= end || end - start > 30 * 86_400_000 + 120_000) return `jobs window ${clauses.get('startTime')} to ${clauses.get('endTime')}`;
+    return { start, end };
   }
+}
+
+/** A protected SQL database as the Backup API returns it (AzureVmWorkloadSQLDatabase). */
+function itemResource(d: FakeDatabase): Record<string, unknown> {
+  return {
+    id: d.id,
+    name: d.item,
+    type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+    properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', backupManagementType: 'AzureWorkload', workloadType: 'SQLDataBase', friendlyName: d.database, serverName: d.serverName, parentName: d.instance, parentType: 'AzureVmWorkloadSQLInstance', containerName: d.container, protectionState: 'Protected' },
+  };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,4 +1,4 @@
-import { RecoveryServicesBackupClient, type JobResource } from '@azure/arm-recoveryservicesbackup';
+import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { DefaultAzureCredential } from '@azure/identity';
 import { AzureError, type AlertState, type AzureActions } from '../core/azure/port.ts';
 import type { Logger } from '../ops/logger.ts';
@@ -7,19 +7,28 @@ import type { AzureConfig } from './config.ts';
 import { CallLog, toFailure } from './failure.ts';
 import { findDatabases } from './find-databases.ts';
 import { startFullBackup } from './full-backup.ts';
-import { isJobOf, toJobSummary } from './job-summary.ts';
+import { toJobSummary } from './job-summary.ts';
+import { recentJobs } from './recent-jobs.ts';
 
-const LOOK_BACK_MS = 30 * 86_400_000;
-/** A vault's 30 days of jobs, all databases together, can run to thousands: stop somewhere. */
-const MAX_JOB_PAGES = 50;
 /** An alert id as the common alert schema gives it, scoped to a subscription or below. */
 const ALERT_ID = /^\/subscriptions\/[^/?#]+(?:\/[^/?#]+)*\/providers\/Microsoft\.AlertsManagement\/alerts\/[^/?#]+$/i;
 
-/** The Backup API's job filter wants its own date format: "2016-01-01 00:00:00 AM", UTC. */
-function filterDate(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  const h = d.getUTCHours();
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(h % 12 || 12)}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+/**
+ * Settles when `work` does or when `signal` aborts, whichever is first. The pipeline honours
+ * the signal, but the token request behind it may not (msal's managed-identity client takes
+ * none), and a hung identity endpoint must not hang a chat action past its deadline.
+ */
+function withinDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let stop = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+  // Whichever loses settles later with nobody listening: that must not be an unhandled rejection.
+  work.catch(() => undefined);
+  aborted.catch(() => undefined);
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', stop));
 }
 
 /**
@@ -50,7 +59,7 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
     const started = Date.now();
     const signal = AbortSignal.timeout(config.timeoutMs);
     try {
-      const result = await work(signal, started + config.timeoutMs);
+      const result = await withinDeadline(work(signal, started + config.timeoutMs), signal);
       log.info({ action, target, ms: Date.now() - started, azureRequestId: calls.requestIdFor(signal) }, 'azure call done');
       return result;
     } catch (error) {
@@ -61,23 +70,11 @@ export function createAzureActions(config: AzureConfig, logger: Logger): AzureAc
   }
 
   return {
-    recentJobs: (db, limit) =>
-      act('recentJobs', db.item, async (signal) => {
-        const now = new Date();
-        const filter = `backupManagementType eq 'AzureWorkload' and startTime eq '${filterDate(new Date(now.getTime() - LOOK_BACK_MS))}' and endTime eq '${filterDate(now)}'`;
-        const mine: JobResource[] = [];
-        let pages = 0;
-        for await (const page of backup(db.subscription).backupJobs.list(db.vault, db.resourceGroup, { filter, abortSignal: signal }).byPage()) {
-          mine.push(...page.filter((job) => isJobOf(job, db)));
-          if (++pages >= MAX_JOB_PAGES) break;
-        }
-        const time = (job: JobResource): number => job.properties?.startTime?.getTime() ?? 0;
-        return mine.sort((a, b) => time(b) - time(a)).slice(0, Math.max(0, limit)).map(toJobSummary);
-      }),
+    recentJobs: (db, limit) => act('recentJobs', `${db.vault}/${db.item}`, (signal) => recentJobs(backup(db.subscription), db, limit, signal)),
     startFullBackup: (db, keepUntil) =>
-      act('startFullBackup', db.item, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
+      act('startFullBackup', `${db.vault}/${db.item}`, (signal, deadline) => startFullBackup(backup(db.subscription), db, keepUntil, signal, deadline, log)),
     job: (db, jobId) =>
-      act('job', `${db.item}/${jobId}`, async (signal) => toJobSummary(await backup(db.subscription).jobDetails.get(db.vault, db.resourceGroup, jobId, { abortSignal: signal }))),
+      act('job', `${db.vault}/${jobId}`, async (signal) => toJobSummary(await backup(db.subscription).jobDetails.get(db.vault, db.resourceGroup, jobId, { abortSignal: signal }))),
     findDatabases: (vault, database) =>
       act('findDatabases', `${vault}/${database}`, (signal) => findDatabases(rest, backup, config.subscriptions, vault, database, signal)),
     setAlertState: (alertId: string, state: AlertState) =>

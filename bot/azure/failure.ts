@@ -83,7 +83,10 @@ export function toFailure(error: unknown, signal: AbortSignal, throttles: CallLo
     return wait === undefined ? { kind: 'timeout' } : { kind: 'throttled', retryAfterSeconds: wait };
   }
   if (error instanceof Error && CREDENTIAL_ERRORS.has(error.name)) {
-    return { kind: 'forbidden', detail: `no usable Azure credential: ${firstLine(error.message)}` };
+    // The chain's error lists why each credential failed; the operator needs those reasons.
+    const each = (error as Error & { errors?: unknown[] }).errors;
+    const reasons = Array.isArray(each) && each.length > 0 ? each.map((e) => firstLine(e instanceof Error ? e.message : String(e))).join(' | ') : firstLine(error.message);
+    return { kind: 'forbidden', detail: firstLine(`no usable Azure credential: ${reasons}`) };
   }
   if (!isRestError(error)) return { kind: 'failed', status: null, code: null, detail: firstLine(error instanceof Error ? error.message : String(error)) };
   const status = error.statusCode ?? null;

@@ -7,6 +7,8 @@ import { retryAfterSeconds } from './failure.ts';
 
 /** When Azure gives no Retry-After on an operation still running. */
 const DEFAULT_POLL_MS = 2_000;
+/** The follow-up stops this long before the action's deadline, so "started, job not named yet" gets out in time. */
+const FOLLOW_MARGIN_MS = 250;
 
 /**
  * Starts an on-demand full backup and follows the operation Azure answers with (202 and an
@@ -42,15 +44,17 @@ export async function startFullBackup(
     return { jobId: null };
   }
   let waitMs = waitOf(accepted);
+  const end = deadline - FOLLOW_MARGIN_MS;
+  const follow = AbortSignal.any([signal, AbortSignal.timeout(Math.max(0, end - Date.now()))]);
   try {
     for (;;) {
-      const left = deadline - Date.now();
+      const left = end - Date.now();
       if (left <= 0) return { jobId: null };
       // Azure's wait is honoured; only our own deadline cuts it short, for one last look.
-      await sleep(Math.min(waitMs, Math.max(0, left - 50)), undefined, { signal });
+      await sleep(Math.min(waitMs, Math.max(0, left - 50)), undefined, { signal: follow });
       let polled: FullOperationResponse | undefined;
       const status: OperationStatus = await client.protectedItemOperationStatuses.get(db.vault, db.resourceGroup, 'Azure', db.container, db.item, operationId, {
-        abortSignal: signal,
+        abortSignal: follow,
         onResponse: (raw) => (polled = raw),
       });
       const jobId = status.properties?.objectType === 'OperationStatusJobExtendedInfo' ? (status.properties as OperationStatusJobExtendedInfo).jobId : undefined;

@@ -49,12 +49,22 @@ export function toJobSummary(resource: JobResource): JobSummary {
 }
 
 /**
- * Whether a job of the vault is this database's. Workload jobs name their entity
- * "<instance>/<database> [<host>]" (or "<database> [<host>]"); the host is the SQL
- * Server's computer name, which is the VM's name as Azure creates it, possibly with the
- * domain after it. Names compare case-insensitively, as SQL Server and ARM do.
+ * The names a job of this database may give its host: the SQL Server's computer name as
+ * the protected item reports it (serverName, often a FQDN) and the VM's name, which is what
+ * Azure names the computer unless someone renamed it.
  */
-export function isJobOf(resource: JobResource, db: ProtectedDatabase): boolean {
+export function hostsOf(db: ProtectedDatabase, serverName: string | undefined): Set<string> {
+  const names = [db.vm, serverName ?? ''].map((n) => n.trim().toLowerCase()).filter(Boolean);
+  return new Set([...names, ...names.map((n) => n.split('.')[0]!)]);
+}
+
+/**
+ * Whether a job of the vault is this database's. Workload jobs carry no container or item
+ * id, only an entity name, "<instance>/<database> [<host>]" (or "<database> [<host>]"): the
+ * database and instance must match, and the host one of `hosts`. Names compare
+ * case-insensitively, as SQL Server and ARM do.
+ */
+export function isJobOf(resource: JobResource, db: ProtectedDatabase, hosts: ReadonlySet<string>): boolean {
   const job = resource.properties as AzureWorkloadJob | undefined;
   if (job?.jobType !== 'AzureWorkloadJob') return false;
   if (job.workloadType && job.workloadType.toLowerCase() !== 'sqldatabase') return false;
@@ -62,5 +72,6 @@ export function isJobOf(resource: JobResource, db: ProtectedDatabase): boolean {
   if (!m) return false;
   const [, instance, database, host] = m as unknown as [string, string | undefined, string, string];
   const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-  return same(database, db.database) && (instance === undefined || same(instance, db.instance)) && same(host.split('.')[0]!, db.vm);
+  const h = host.trim().toLowerCase();
+  return same(database, db.database) && (instance === undefined || same(instance, db.instance)) && (hosts.has(h) || hosts.has(h.split('.')[0]!));
 }

@@ -101,8 +101,22 @@ describe('Azure edge: failures', () => {
       expect(answer.failure?.kind).toBe('forbidden');
       expect(JSON.stringify(answer.failure)).toContain('no usable Azure credential');
       expect(arm.requests.length).toBe(before);
+      expect(fresh.stderr.join('')).not.toContain(arm.identityHeader);
     } finally {
       arm.refuseTokens = false;
+      await fresh.stop();
+    }
+  });
+
+  it('an identity endpoint that never answers: timeout within AZURE_TIMEOUT_SECONDS all the same', async () => {
+    arm.hangTokens = true;
+    const fresh = startEdge(arm.env({ AZURE_TIMEOUT_SECONDS: '2' }));
+    try {
+      const answer = await fresh.call('job', sales, 'any-job');
+      expect(answer.failure).toEqual({ kind: 'timeout' });
+      expect(answer.ms).toBeLessThan(3_500);
+    } finally {
+      arm.hangTokens = false;
       await fresh.stop();
     }
   });
@@ -111,6 +125,7 @@ describe('Azure edge: failures', () => {
     expect(arm.violations).toEqual([]);
     const logs = [...edge.stderr, ...quick.stderr].join('');
     expect(logs).not.toContain(arm.token);
+    expect(logs).not.toContain(arm.identityHeader);
     expect(logs).not.toMatch(/"escaped"/);
   });
 });

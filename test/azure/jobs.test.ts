@@ -34,6 +34,7 @@ describe('Azure edge: jobs', () => {
     arm.addJob(db, 'job-copy-only', { entityFriendlyName: 'salesdb [SQLVM01]', operation: 'Backup (Copy Only Full)', status: 'CompletedWithWarnings', startTime: ago(20) });
     // Same VM and database name, another instance: not this database.
     arm.addJob(db, 'job-other-instance', { entityFriendlyName: 'SQL2019/SalesDB [sqlvm01.contoso.com]', operation: 'Backup (Full)', status: 'Completed', startTime: ago(3) });
+    arm.addJob(db, 'job-week-old', { operation: 'Backup (Full)', status: 'Completed', startTime: ago(5 * 1440), duration: 'PT20M' });
     arm.addJob(db, 'job-diff-old', { operation: 'Backup (Differential)', status: 'Completed', startTime: ago(600), duration: 'PT10S' });
     arm.jobsPageSize = 2; // three pages: the edge must follow nextLink
     edge = startEdge(arm.env());
@@ -47,7 +48,7 @@ describe('Azure edge: jobs', () => {
   it('lists only this database\'s jobs, newest first, mapped for the card', async () => {
     const answer = await edge.call<JobSummary[]>('recentJobs', sales, 10);
     expect(answer.failure ?? answer.escaped).toBeUndefined();
-    expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed', 'job-copy-only', 'job-log-1', 'job-diff-old']);
+    expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed', 'job-copy-only', 'job-log-1', 'job-diff-old', 'job-week-old']);
     expect(answer.ok![0]).toEqual({
       id: 'job-full-failed',
       operation: 'Backup',
@@ -60,15 +61,31 @@ describe('Azure edge: jobs', () => {
     });
     expect(answer.ok![1]).toMatchObject({ operation: 'Backup', backupType: 'CopyOnlyFull', status: 'CompletedWithWarnings', durationMs: null });
     expect(answer.ok![2]).toMatchObject({ backupType: 'Log', status: 'Completed', durationMs: 62_500, errorCode: null });
+    // The last day first (7 jobs of the vault, 4 pages of 2), then, with fewer than 10 of
+    // this database's there, the whole 30 days (8 jobs, 4 pages).
     const jobs = arm.requestsTo('jobs');
-    expect(jobs).toHaveLength(4);
+    const since = (r: (typeof jobs)[number]): string => /startTime eq '([^']+)'/.exec(r.query['$filter'] ?? '')![1]!;
+    expect(jobs).toHaveLength(8);
+    expect(new Set(jobs.slice(0, 4).map(since)).size).toBe(1);
+    expect(since(jobs[4]!)).not.toBe(since(jobs[0]!));
     expect(jobs.every((r) => r.path === `/subscriptions/${sales.subscription}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/vault-prod/backupJobs`)).toBe(true);
     expect(arm.violations).toEqual([]);
   });
 
-  it('keeps the limit', async () => {
+  it('knows the jobs of a VM whose SQL Server has another computer name, from the protected item', async () => {
+    const renamed = arm.addDatabase({ vault: 'vault-prod', vm: 'sqlvm03', database: 'Orders', serverName: 'SQLHOST03.corp.contoso.com' });
+    arm.addJob(renamed, 'job-renamed', { operation: 'Backup (Full)', status: 'Completed', startTime: ago(4) });
+    arm.addJob(renamed, 'job-elsewhere', { entityFriendlyName: 'MSSQLSERVER/Orders [sqlhost04.corp.contoso.com]', operation: 'Backup (Full)', status: 'Completed', startTime: ago(4) });
+    const answer = await edge.call<JobSummary[]>('recentJobs', protectedDatabaseFromId(renamed.id), 10);
+    expect(answer.ok?.map((j) => j.id)).toEqual(['job-renamed']);
+    expect(arm.requestsTo('protectedItem').at(-1)?.path).toBe(renamed.id);
+  });
+
+  it('keeps the limit, and reads only the last day when it holds enough', async () => {
+    const before = arm.requestsTo('jobs').length;
     const answer = await edge.call<JobSummary[]>('recentJobs', sales, 1);
     expect(answer.ok!.map((j) => j.id)).toEqual(['job-full-failed']);
+    expect(arm.requestsTo('jobs').length - before).toBe(5); // the day's jobs (now 9 with the test above), 2 a page
   });
 
   it('follows one job from InProgress to Completed, and reads a failed one with its error code', async () => {
