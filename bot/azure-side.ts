@@ -25,7 +25,7 @@ export async function azureSide(env: NodeJS.ProcessEnv, logger: Logger, platform
   if (switched !== 'on') throw new ConfigError(`AZURE_ACTIONS must be on or off, not "${switched.slice(0, 20)}"`);
   const allowed = parseAllowList(env['AZURE_ACTIONS_ALLOWED']);
   if ('error' in allowed) throw new ConfigError(allowed.error);
-  const retentionDays = whole(env, 'AZURE_BACKUP_RETENTION_DAYS', 30, 1, 36_500);
+  const retentionDays = whole(env, 'AZURE_BACKUP_RETENTION_DAYS', 45, 1, 36_500);
   const everyMs = whole(env, 'AZURE_FOLLOW_SECONDS', 30, 1, 3_600) * 1000;
   const { readAzureConfig, createAzureActions } = await import('./azure/index.ts');
   let config: NonNullable<ReturnType<typeof readAzureConfig>>;

@@ -162,7 +162,7 @@ describe('acting on Azure from a Slack card', () => {
     const view = await openedModal(since);
     expect(view['callback_id']).toBe(CONFIRM_CALLBACK);
     expect(JSON.stringify(view)).toContain('Orders');
-    expect(JSON.stringify(view)).toContain('"initial_value":"30"');
+    expect(JSON.stringify(view)).toContain('"initial_value":"45"');
     // Nothing is sent to Azure before the confirmation.
     expect(arm.requestsTo('trigger')).toHaveLength(0);
 

@@ -103,7 +103,7 @@ describe('acting on Azure from a Teams card', () => {
     expect(dialog.type).toBe('continue');
     const card = (dialog.value as { card: { content: unknown } }).card.content;
     expect(validateCard(card)).toEqual([]);
-    expect(nodesOf(card).find((n) => n['type'] === 'Input.Number')).toMatchObject({ id: 'days', value: 30 });
+    expect(nodesOf(card).find((n) => n['type'] === 'Input.Number')).toMatchObject({ id: 'days', value: 45 });
     expect(JSON.stringify(card)).toContain('Inventory');
     expect(arm.requestsTo('trigger')).toHaveLength(0);
 
