@@ -1,8 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { handle } from '../bot/core/handle.ts';
+import { startBot } from '../testkit/bot-process.ts';
+import { FakeArm } from '../testkit/fake-arm.ts';
 import { coreDeps } from './teams/core-deps.ts';
 
 /**
@@ -35,7 +39,32 @@ function loadedAtStart(entry: string): { files: Set<string>; packages: Set<strin
   return { files, packages };
 }
 
+/** The ES modules a real bot process resolved by the time it was ready. */
+async function modulesLoadedBy(env: Record<string, string>): Promise<string[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'modules-')), 'loaded.txt');
+  const hook = join(ROOT, 'testkit/loaded-modules.mjs');
+  const bot = await startBot('modules', { LOG_LEVEL: 'warn', DOTENV_CONFIG_QUIET: 'true', STORE: 'memory', PLAYGROUND: 'off', LOADED_MODULES_FILE: file, ...env }, 60_000, ['--import', hook]);
+  await bot.stop();
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+}
+
 describe('AZURE_ACTIONS off', () => {
+  it('a real start loads neither the Azure Backup SDK nor bot/azure, and AZURE_ACTIONS=on loads both', async () => {
+    const off = await modulesLoadedBy({});
+    expect(off.length).toBeGreaterThan(50);
+    expect(off.some((url) => url.includes('/bot/main.ts'))).toBe(true);
+    expect(off.filter((url) => url.includes('@azure/arm-recoveryservicesbackup') || url.includes('/bot/azure/'))).toEqual([]);
+    const arm = new FakeArm();
+    await arm.start();
+    try {
+      const on = await modulesLoadedBy(arm.env());
+      expect(on.some((url) => url.includes('@azure/arm-recoveryservicesbackup'))).toBe(true);
+      expect(on.some((url) => url.includes('/bot/azure/index.ts'))).toBe(true);
+    } finally {
+      await arm.stop();
+    }
+  }, 120_000);
+
   it('loads no Azure package and no file of bot/azure at start', () => {
     const { files, packages } = loadedAtStart('bot/main.ts');
     expect(files.size).toBeGreaterThan(50);

@@ -29,7 +29,7 @@ beforeAll(async () => {
     DOTENV_CONFIG_QUIET: 'true',
     STORE: 'memory',
     PLAYGROUND: 'off',
-    ...arm.env({ AZURE_ACTIONS_ALLOWED: USER.aadObjectId, AZURE_FOLLOW_SECONDS: '1', ALERT_WEBHOOK_TOKEN: ALERT_TOKEN }),
+    ...arm.env({ AZURE_ACTIONS_ALLOWED: USER.aadObjectId, AZURE_FOLLOW_SECONDS: '1', AZURE_TIMEOUT_SECONDS: '4', ALERT_WEBHOOK_TOKEN: ALERT_TOKEN }),
   });
 }, 60_000);
 
@@ -124,6 +124,50 @@ describe('acting on Azure from a Teams card', () => {
     expect(arm.requestsTo('trigger')).toHaveLength(1);
     expect(arm.violations).toEqual([]);
   }, 40_000);
+
+  it('starts nothing on a hand-made Start, on Cancel, or on a second press while the first start is fresh', async () => {
+    const db = arm.addDatabase({ vault: 'vault-teams', vm: 'sqlvm-t4', database: 'Forged' });
+    arm.scriptBackup(db, { jobId: 'job-forged-1' });
+    arm.scriptJob(db, 'job-forged-1', [{ status: 'InProgress' }]);
+    const { root, actions } = await paste(db, 'UserErrorParentFullBackupMissing');
+    const run = titled(actions, 'Run full backup now…');
+    const ref = (run['sqlbackup'] as { ref: string }).ref;
+    const forged = await task(invoke('task/submit', { sqlbackup: { kind: 'azure', op: 'confirm', ref, nonce: '0123456789abcdef' }, days: '1' }, root));
+    expect(String(forged.value)).toContain('not one I showed you');
+
+    const dialog = await task(invoke('task/fetch', run, root));
+    const buttons = nodesOf((dialog.value as { card: { content: unknown } }).card.content).filter((n) => n['type'] === 'Action.Submit');
+    const cancelled = await task(invoke('task/submit', titled(buttons, 'Cancel'), root));
+    expect(String(cancelled.value)).toContain('Cancelled');
+    // The cancelled confirmation is spent: its Start does nothing either.
+    expect(String((await task(invoke('task/submit', { ...titled(buttons, 'Start backup'), days: '45' }, root))).value)).toContain('not one I showed you');
+    expect(arm.requestsTo('trigger').filter((r) => r.path.includes('Forged'))).toHaveLength(0);
+
+    // Two dialogs opened one after the other: the first Start starts, the second is told.
+    const first = nodesOf((((await task(invoke('task/fetch', run, root))).value) as { card: { content: unknown } }).card.content).filter((n) => n['type'] === 'Action.Submit');
+    const second = nodesOf((((await task(invoke('task/fetch', run, root))).value) as { card: { content: unknown } }).card.content).filter((n) => n['type'] === 'Action.Submit');
+    expect(String((await task(invoke('task/submit', { ...titled(first, 'Start backup'), days: '45' }, root))).value)).toContain('Started a full backup of Forged');
+    expect(String((await task(invoke('task/submit', { ...titled(second, 'Start backup'), days: '45' }, root))).value)).toContain('less than two minutes ago');
+    expect(arm.requestsTo('trigger').filter((r) => r.path.includes('Forged'))).toHaveLength(1);
+  }, 30_000);
+
+  it('answers the dialog at once when Azure hangs, and tells the thread what happened', async () => {
+    const db = arm.addDatabase({ vault: 'vault-teams', vm: 'sqlvm-t5', database: 'Slow' });
+    arm.scriptBackup(db, { jobId: 'job-slow-1' });
+    const { root, actions } = await paste(db, 'UserErrorParentFullBackupMissing');
+    const dialog = await task(invoke('task/fetch', titled(actions, 'Run full backup now…'), root));
+    const start = titled(nodesOf((dialog.value as { card: { content: unknown } }).card.content).filter((n) => n['type'] === 'Action.Submit'), 'Start backup');
+    arm.fault('trigger', { kind: 'hang' });
+    try {
+      const began = Date.now();
+      const answer = await task(invoke('task/submit', { ...start, days: '45' }, root));
+      expect(Date.now() - began).toBeLessThan(4_000);
+      expect(String(answer.value)).toContain('taking its time');
+      await waitFor(() => connector.calls.some((c) => c.method === 'POST' && c.conversationId === `${CHANNEL};messageid=${root}` && JSON.stringify(c.body).includes('Full backup of Slow not started')), 60_000);
+    } finally {
+      arm.clearFaults();
+    }
+  }, 90_000);
 
   it('refuses someone not allowed inside the dialog, and sends nothing to Azure', async () => {
     const db = arm.addDatabase({ vault: 'vault-teams', vm: 'sqlvm-t2', database: 'Returns' });
