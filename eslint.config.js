@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'bin/**'],
+    files: ['**/*.js', '**/*.mjs', 'bin/**'],
     ...tseslint.configs.disableTypeChecked,
   },
 );
