@@ -1,5 +1,5 @@
 import type { Classification, Mode } from '../intents/types.ts';
-import { KINDS, SILENT_KINDS, type EvalCase, type Kind, type Split } from './load-corpus.ts';
+import { KINDS, SILENT_KINDS, SPLITS, type EvalCase, type Kind, type Split } from './load-corpus.ts';
 
 /** The part of the classifier the evaluation needs (the real one, or the bench's baseline). */
 export interface ClassifierLike {
@@ -182,11 +182,7 @@ export function evaluate(classifier: ClassifierLike, cases: readonly EvalCase[])
     .map(({ o, problems }) => toFailure(o, problems));
   return {
     overall: summarize(outcomes),
-    bySplit: {
-      tune: summarize(outcomes.filter((o) => o.c.split === 'tune')),
-      test: summarize(outcomes.filter((o) => o.c.split === 'test')),
-      holdout: summarize(outcomes.filter((o) => o.c.split === 'holdout')),
-    },
+    bySplit: Object.fromEntries(SPLITS.map((split) => [split, summarize(outcomes.filter((o) => o.c.split === split))])) as Record<Split, Summary>,
     failures,
   };
 }

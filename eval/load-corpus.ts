@@ -14,7 +14,7 @@ export type Kind = (typeof KINDS)[number];
 /** Kinds whose cases must stay quiet: they name no catalog entry. */
 export const SILENT_KINDS: readonly Kind[] = ['quiet', 'unknown-code', 'hana'];
 
-export const SPLITS = ['tune', 'test', 'holdout'] as const;
+export const SPLITS = ['tune', 'test', 'holdout', 'holdout2'] as const;
 export type Split = (typeof SPLITS)[number];
 /**
  * What loadCorpus returns unless asked: `holdout` stays out so nothing tunes or benches on it by accident
