@@ -36,6 +36,34 @@ describe('pasteDetails', () => {
     expect(pasteDetails('SQL database does not exist.').database).toBeUndefined();
   });
 
+  it('reads the database from how people report a failure in words', () => {
+    const said: [string, string][] = [
+      ['nightly log backups for InvoiceDB keep failing since the patch', 'InvoiceDB'],
+      ['Differential backup of master on sqlvm-07 failed again', 'master'],
+      ['seeing the same for msdb on that box', 'msdb'],
+      ['Backup (Log) of CRM_Live failed with an error', 'CRM_Live'],
+      ['azure full backup of ERP failed overnight', 'ERP'],
+      ['since we restored over Finance2 the chain is broken', 'Finance2'],
+      ['restore of Archive_2020 failed, disk full', 'Archive_2020'],
+      ['UserErrorSQLLSNValidationFailure on HR_Stage log backup', 'HR_Stage'],
+    ];
+    for (const [text, database] of said) expect(pasteDetails(text).database, text).toBe(database);
+  });
+
+  it('takes no word of an ordinary sentence for a database name', () => {
+    const sentences = [
+      'how do I overwrite the existing db when restoring from azure backup',
+      'backups fail since the standalone db moved into always on',
+      'ALTER DATABASE ADD FILE ran during the backup',
+      'Azure Backup identifies a database by its name: the instance and the database',
+      'restore put the files on C, how do I pick the drive',
+      'Backup of SQL database failed on the AG',
+      'backups for all databases failing since noon',
+      'The backup of the database failed because of an error',
+    ];
+    for (const text of sentences) expect(pasteDetails(text).database, text).toBeUndefined();
+  });
+
   it('refuses names with control characters or of absurd length', () => {
     expect(pasteDetails("database 'a\u0007b'").database).toBeUndefined();
     expect(pasteDetails(`database '${'x'.repeat(300)}'`).database).toBeUndefined();

@@ -51,22 +51,53 @@ const ITEM_NAME = /\b(sqldatabase;([^;\s"'/]{1,128});([^\s"',;/\]]{1,128}))/i;
 
 /** Words that follow "db" or "database" in chat without being its name. */
 const NOT_A_NAME = new Set(
-  'is was has had in on of for to the a an and or but that this which backup backups log logs full diff differential restore restores files file name names server instance level mirroring engine id guid owner principal'.split(' '),
+  (
+    'is was has had in on of for to the a an and or but that this which backup backups log logs full diff differential restore restores files file name names server instance level mirroring engine id guid owner principal ' +
+    'now here there too again also still it its same other another new old one keeps kept failed fails failing is are we our my your their all every some any ' +
+    'details message code status reason description fired alert warning error result summary'
+  ).split(' '),
 );
 
+/** Capitals that name a technology, never a database, in a DBA's sentence. */
+const ACRONYMS = new Set('SQL AG AGS VM VMS LSN DB DBS VSS TDE AD DNS NSG API CLI PS UTC GB TB MB OS IO HA DR RPO RTO KB UI PR NFS SMB TLS'.split(' '));
+
+/** The system databases, named in lower case as often as not. */
+const SYSTEM_DB = /^(?:master|msdb|model)$/i;
+
+/**
+ * A database named in chat: "db Orders", "database Payroll", "for Payroll on sqlvm-fin-01",
+ * "differential backup of master", "log backups for ReportingDB keep failing", "Backup (Full)
+ * of LegacyCRM failed", "restore of Archive2019", "restored over Orders", "on DWH_Stage log
+ * backup". A name must look like one (a capital, a digit or an underscore, and not an acronym
+ * such as SQL or AG), or be a system database: Azure's own sentences ("backup of the database
+ * failed", "the db when restoring") never qualify.
+ */
+const NAME = String.raw`([A-Za-z_][\w$#@-]{0,127})`;
+const CHAT_NAMES: readonly { readonly re: RegExp; readonly caps: boolean }[] = [
+  { re: new RegExp(String.raw`\bdb\s+${NAME}\b`, 'gi'), caps: true },
+  { re: new RegExp(String.raw`\b(?:db|database)\s+(?:is|was|called|named|name is)\s+${NAME}`, 'gi'), caps: true },
+  // "SalesDB: UserErrorSQLLSNValidationFailure": a name, then the error it got.
+  { re: new RegExp(String.raw`\b${NAME}\s*:\s*(?=UserError|[A-Z]\w*(?:Error|Fault)\w*\b|Msg\s\d)`, 'g'), caps: true },
+  // T-SQL keywords follow DATABASE ("ALTER DATABASE ADD FILE"): no all-capitals name there.
+  { re: new RegExp(String.raw`\bdatabase\s+${NAME}\b`, 'gi'), caps: false },
+  { re: new RegExp(String.raw`\b(?:backups?|restores?|jobs?|\((?:full|differential|log)\))\s+(?:of|for)\s+${NAME}`, 'gi'), caps: true },
+  { re: new RegExp(String.raw`\b(?:restored|restoring|restore)\s+over\s+${NAME}`, 'gi'), caps: true },
+  { re: new RegExp(String.raw`\b(?:of|for|on)\s+${NAME}(?=\s*[,(:]|\s*$|\s+(?:on|in|to|at|failed|fails|failing|keeps?|is|was|says|said|shows|throws|gives|log|full|diff\w*)\b)`, 'gm'), caps: true },
+];
+
+/** A word that can be a database's name here, not a word of the sentence around it. */
+function isName(name: string, caps = true): boolean {
+  if (name.length < 2 || NOT_A_NAME.has(name.toLowerCase()) || /(?:Error|Fault|Failure)/.test(name)) return false;
+  if (SYSTEM_DB.test(name)) return true;
+  const allCaps = /^[A-Z0-9_]+$/.test(name);
+  return /[A-Z0-9_]/.test(name) && !ACRONYMS.has(name) && (caps || !allCaps);
+}
+
 function chatName(text: string): string | undefined {
-  // "db Orders", "database Payroll", "for Payroll on sqlvm-fin-01", "backup of EDW on sqlvm-dwh-01"
-  const patterns = [
-    /\bdb\s+([A-Za-z_][\w$#@-]{0,127})\b/gi,
-    /\bdatabase\s+([A-Za-z_][\w$#@-]{0,127})\b/gi,
-    /\b(?:of|for)\s+([A-Z][\w$#@-]{1,127})(?=\s*[,(]|\s+(?:on|in|to|at)\b)/g,
-  ];
-  for (const [i, re] of patterns.entries()) {
+  for (const { re, caps } of CHAT_NAMES) {
     for (const m of text.matchAll(re)) {
       const name = m[1] ?? '';
-      // After "database" in Azure's own sentences come verbs ("database could not..."): a name there has a capital, digit or underscore.
-      const looksNamed = i === 0 || (/[A-Z0-9_]/.test(name) && !/^[A-Z]+$/.test(name));
-      if (looksNamed && !NOT_A_NAME.has(name.toLowerCase()) && !/(?:Error|Fault|Failure)/.test(name)) return name;
+      if (isName(name, caps)) return name;
     }
   }
   return undefined;
@@ -74,7 +105,7 @@ function chatName(text: string): string | undefined {
 
 const DATABASE = [
   /\bdatabase\s+'([^'\r\n]{1,128})'/i, // SQL Server: "database 'SalesDB'"
-  /\b(?:database|db|database name|databaseName)["']?\s*[:=]\s*["']?([A-Za-z0-9_$#@.-]{1,128})/i,
+  /\b(?:database|db|database name|databaseName|(?:affected )?data ?source)["']?\s*[:=]\s*["']?([A-Za-z0-9_$#@.-]{1,128})/i,
   /\b(?:database|db)\s+\[([^\]\r\n]{1,128})\]/i,
 ];
 const SERVER = [
@@ -118,6 +149,7 @@ function backupTypeOf(text: string): BackupType | undefined {
 function operationOf(text: string): Operation | undefined {
   const m =
     /\b(?:operation|JobOperation)["'_s]*\s*[:=]\s*["']?(Backup|Restore|ConfigureBackup|Configure Backup)\b/i.exec(text) ??
+    /\b(Backup|Restore)\s*\((?:Full|Differential|Log|Copy ?Only ?Full)\)/i.exec(text) ??
     /\b(configur(?:e|ing) (?:backup|protection)|restor(?:e|ing)|restored)\b/i.exec(text);
   const raw = m?.[1]?.toLowerCase().replace(/\s/g, '').replace(/^configur\w*/, 'configurebackup').replace(/^restor\w*/, 'restore');
   if (raw === 'backup') return 'Backup';
@@ -128,7 +160,8 @@ function operationOf(text: string): Operation | undefined {
 export function pasteDetails(text: string): PasteDetails {
   const workload = WORKLOAD_NAME.exec(text);
   const item = ITEM_NAME.exec(text);
-  const database = clean(workload?.[2]) ?? clean(item?.[3]) ?? first(text, DATABASE) ?? clean(chatName(text));
+  const typed = first(text, DATABASE);
+  const database = clean(workload?.[2]) ?? clean(item?.[3]) ?? (typed && !NOT_A_NAME.has(typed.toLowerCase()) ? typed : undefined) ?? clean(chatName(text));
   const instance = clean(workload?.[1]) ?? clean(item?.[2]) ?? first(text, INSTANCE);
   const server = clean(workload?.[3]) ?? first(text, SERVER);
   const details: Record<string, string | boolean | undefined> = {

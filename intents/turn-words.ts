@@ -3,9 +3,9 @@ import { canonicalTokens } from './normalize.ts';
 import { isDomainStem } from './report-signal.ts';
 import { isStopWord, stem } from './words.ts';
 
-/** Questions open with these, or end with a question mark, or tell the bot to show something. */
+/** Questions open with these (after a "btw" or "ok so"), or end with a question mark, or tell the bot to show something. */
 const ASKING =
-  /\?|^\W*(?:how|what|why|where|which|when|who|can|could|do|does|did|is|are|should|shall|will|would|any|anything|options|explain|tell me|show me|give me|send me|list|help|then what|and then|now what)\b|\b(?:what now|what next|then what|show me|give me|tell me|send me|(?:how|what|why|where|which) (?:do|does|did|should|can|could|would|is|are)|(?:do|does|can|could|should|will|would|is|are|need) (?:i|we|you|it|that|this|they)\b)/;
+  /\?|^\W*(?:(?:btw|by the way|ok|okay|so|and|also|hey|hi|oh|hmm|but|then|sorry|quick q(?:uestion)?|one more thing|last thing)[\s,:.!-]+)*(?:how|hows|what|whats|why|where|wheres|which|when|who|whos|can|could|do|does|did|is|are|should|shall|will|would|any|anything|options|explain|tell me|show me|give me|send me|list|help|then what|and then|now what)\b|\b(?:what now|what next|then what|show me|give me|tell me|send me|(?:how|what|why|where|which) (?:do|does|did|should|can|could|would|is|are)|(?:do|does|can|could|should|will|would|is|are|need) (?:i|we|you|it|that|this|they)\b)/;
 
 /** Does the message ask the bot something (so that silence would be rude)? */
 export function asksSomething(text: string): boolean {
