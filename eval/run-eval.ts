@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --json] [-- --split tune|test|holdout]`: accuracy of the classifier on the labelled corpus
+ * `npm run eval [-- --json] [-- --split tune|test|holdout|holdout2]`: accuracy of the classifier on the labelled corpus
  * (tune and test unless --split names one; holdout is read only when named).
  */
 import { parseArgs } from 'node:util';
