@@ -108,7 +108,8 @@ describe('input that is expensive, broken or invisible', () => {
     it(`${name}: acknowledged fast and answered in bounded time`, async () => {
       const sent = await mention(text);
       expect(sent.status).toBe(200);
-      expect(sent.ackMs).toBeLessThan(1000);
+      // Slack retries what is not acknowledged within 3 s.
+      expect(sent.ackMs).toBeLessThan(2500);
       const answer = await answerIn(sent.channel, 5000);
       expect(blockKitViolations((answer.args['blocks'] ?? []) as KnownBlock[])).toEqual([]);
     });

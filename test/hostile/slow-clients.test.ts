@@ -79,7 +79,8 @@ describe('a flood of idle sockets against a real bot process', () => {
     const extra = trickle(bot.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', '');
     const refused = await extra.closed;
     expect(refused.reply).toBe('');
-    expect(refused.ms).toBeLessThan(1000);
+    // At once, not after the 10 s header timeout (a loaded machine may take a second or two).
+    expect(refused.ms).toBeLessThan(5000);
     for (const hog of hogs) hog.destroy();
     await new Promise((r) => setTimeout(r, 100));
     const res = await fetch(`${bot.base}/healthz`);

@@ -74,7 +74,8 @@ describe('/api/messages with authentication on', () => {
     const res = await post(url, `{"type":"message","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, { authorization: `Bearer ${forgedToken()}` });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'nested too deep' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Refused at the door, before botbuilder sees it (a generous bound: CI machines are shared).
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('answers malformed JSON with a JSON 400', async () => {
