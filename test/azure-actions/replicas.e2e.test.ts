@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTwoReplicas } from '../../testkit/bot-process.ts';
 import { FakeArm } from '../../testkit/fake-arm.ts';
 import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
-import { blockActions, buttonsOf } from '../slack/payloads.ts';
+import { blockActions, buttonsOf, viewSubmission } from '../slack/payloads.ts';
 import { ResponseUrlServer } from '../slack/response-url.ts';
 
 /**
@@ -36,18 +36,7 @@ describe('a confirmed backup across two replicas', () => {
     await slack.waitFor((calls) => calls.some((c) => c.method === 'views.open'));
     const opened = slack.calls.find((c) => c.method === 'views.open')!.args['view'];
     const view = (typeof opened === 'string' ? JSON.parse(opened) : opened) as Record<string, unknown>;
-    const submission = (id: string) =>
-      new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'view_submission',
-          team: { id: 'T0001', domain: 'example' },
-          user: { id: 'UALLOWED1', username: 'dba', team_id: 'T0001' },
-          api_app_id: 'A0BOT',
-          token: 'legacy-verification-token',
-          trigger_id: 'trig-ha',
-          view: { id, type: 'modal', callback_id: view['callback_id'], private_metadata: view['private_metadata'], state: { values: { retention: { days: { type: 'number_input', value: '30' } } } }, hash: 'h' },
-        }),
-      }).toString();
+    const submission = (viewId: string) => viewSubmission({ view, user: 'UALLOWED1', days: '45', viewId });
     const statuses = await Promise.all([a.deliver(submission('VHA1')), b.deliver(submission('VHA2'))]);
     expect(statuses).toEqual([200, 200]);
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.update' && JSON.stringify(c.args).includes('Full backup of Shared: completed')), 20_000);

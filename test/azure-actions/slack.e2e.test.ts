@@ -6,7 +6,7 @@ import { FakeSlackApi, type SlackCall } from '../../testkit/fake-slack-api.ts';
 import { messageEvent, nextTs } from '../../testkit/slack-events.ts';
 import { until } from '../../testkit/until.ts';
 import { alertFor } from './alert-for.ts';
-import { blockActions, buttonsOf, slashCommand } from '../slack/payloads.ts';
+import { blockActions, buttonsOf, slashCommand, viewSubmission } from '../slack/payloads.ts';
 import { ResponseUrlServer } from '../slack/response-url.ts';
 
 /**
@@ -71,25 +71,9 @@ async function press(card: SlackCall, thread: string, label: string, user: strin
   return url;
 }
 
-/** Submits a confirmation modal the bot opened, as Slack posts a view_submission. */
+/** Submits a confirmation modal the bot opened. */
 async function submit(view: Record<string, unknown>, user: string, days: string, viewId = `V${Math.random().toString(36).slice(2, 10)}`): Promise<void> {
-  const payload = {
-    type: 'view_submission',
-    team: { id: 'T0001', domain: 'example' },
-    user: { id: user, username: 'dba', team_id: 'T0001' },
-    api_app_id: 'A0BOT',
-    token: 'legacy-verification-token',
-    trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
-    view: {
-      id: viewId,
-      type: 'modal',
-      callback_id: view['callback_id'],
-      private_metadata: view['private_metadata'],
-      state: { values: { retention: { days: { type: 'number_input', value: days } } } },
-      hash: 'h1',
-    },
-  };
-  expect(await bot.deliver(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).toBe(200);
+  expect(await bot.deliver(viewSubmission({ view, user, days, viewId }))).toBe(200);
 }
 
 async function openedModal(since: number): Promise<Record<string, unknown>> {

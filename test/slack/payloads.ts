@@ -85,3 +85,24 @@ export function messageShortcut(o: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A modal submitted, as Slack posts a view_submission: the view the bot opened, with the retention typed in it. */
+export function viewSubmission(o: { view: Record<string, unknown>; user: string; days: string; viewId: string }): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'example' },
+    user: { id: o.user, username: 'dba', team_id: 'T0001' },
+    api_app_id: 'A0BOT',
+    token: 'legacy-verification-token',
+    trigger_id: `trig-${Math.random().toString(36).slice(2)}`,
+    view: {
+      id: o.viewId,
+      type: 'modal',
+      callback_id: o.view['callback_id'],
+      private_metadata: o.view['private_metadata'],
+      state: { values: { retention: { days: { type: 'number_input', value: o.days } } } },
+      hash: 'h1',
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
