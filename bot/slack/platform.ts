@@ -27,9 +27,9 @@ export function slackPlatform(config: SlackConfig): PlatformFactory {
       // A reply in the thread of a top-level post carries its ts as thread_ts, DMs included.
       replyPlace: (place, ts) => ({ ...place, thread: ts }),
       update: (place, ts, reply) => redraw(slack.client, place, ts, reply),
-      // usergroups:read; an Enterprise Grid org-level group needs the workspace named.
-      async membersOf(place, group) {
-        const result = await slack.client.usergroups.users.list({ usergroup: group, team_id: place.team });
+      // usergroups:read, for the user groups AZURE_ACTIONS_ALLOWED names.
+      async membersOf(_place, group) {
+        const result = await slack.client.usergroups.users.list({ usergroup: group });
         return result.users ?? [];
       },
       start: () => slack.start(),

@@ -11,7 +11,7 @@ import type { CardAction, Incoming, Place, Reply } from '../core/types.ts';
 import type { Logger } from '../ops/logger.ts';
 import { cardActionOf } from './card-action.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
-import { placeOf } from './incoming.ts';
+import { placeOf, senderOf } from './incoming.ts';
 import { messageText } from './message-text.ts';
 
 /**
@@ -52,8 +52,6 @@ function placeOfAction(activity: Partial<Activity>, action: MessagingExtensionAc
   return { ...place, thread: root && MESSAGE_ID.test(root) ? root : null };
 }
 
-const userOf = (activity: Partial<Activity>): string => activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
-
 /** Entries the dialog may offer to post: what it shows, never more than Share takes. */
 function shareable(reply: Reply): string[] {
   if (reply.body.kind === 'entries') return reply.body.entries.map((e) => e.id).slice(0, 10);
@@ -90,7 +88,7 @@ export async function explainMessage(context: TurnContext, deps: ExplainDeps, ac
   const text = messageText(action.messagePayload?.body);
   // "lookup" keeps a message that reads "watch off" or "help" from running as a command; a
   // message with no text at all (an image, a file) gets the help, never an empty card.
-  const incoming: Incoming = { type: 'command', id: activity.id ?? randomUUID(), user: userOf(activity), place, text: text ? `lookup ${text}` : 'help' };
+  const incoming: Incoming = { type: 'command', id: activity.id ?? randomUUID(), ...senderOf(activity), place, text: text ? `lookup ${text}` : 'help' };
   const reply = await handle(incoming, deps.core);
   return reply ? dialog(reply, place) : message('Already answered.');
 }
@@ -106,7 +104,7 @@ export async function submitFromDialog(context: TurnContext, deps: ExplainDeps, 
   if (!cardAction) return action.messagePayload ? explainMessage(context, deps, action) : message(SORRY);
   const activity = context.activity;
   const place = placeOfAction(activity, action, data?.[POST_THREAD_KEY]);
-  const reply = await handle({ type: 'action', id: activity.id ?? randomUUID(), user: userOf(activity), place, action: cardAction }, deps.core);
+  const reply = await handle({ type: 'action', id: activity.id ?? randomUUID(), ...senderOf(activity), place, action: cardAction }, deps.core);
   if (!reply) return message('Already answered.');
   if (cardAction.kind !== 'share' || reply.delivery !== 'channel') return dialog(reply, place);
   try {

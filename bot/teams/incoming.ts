@@ -46,10 +46,15 @@ function said(text: string): { type: 'command' | 'message'; text: string } {
   return { type: 'command', text: t };
 }
 
+/** Who sent an activity: the Entra object id (what AZURE_ACTIONS_ALLOWED names), and the name Teams shows. */
+export function senderOf(activity: Partial<Activity>): { readonly user: string; readonly userName?: string } {
+  const from = activity.from;
+  return { user: from?.aadObjectId ?? from?.id ?? 'unknown', ...(from?.name ? { userName: from.name } : {}) };
+}
+
 export function incomingOf(activity: Partial<Activity>): Incoming | null {
   if (activity.type !== 'message' || !activity.id) return null;
-  const from = activity.from;
-  const base = { id: activity.id, user: from?.aadObjectId ?? from?.id ?? 'unknown', ...(from?.name ? { userName: from.name } : {}), place: placeOf(activity) };
+  const base = { id: activity.id, ...senderOf(activity), place: placeOf(activity) };
   if (activity.value !== undefined && activity.value !== null) {
     const action = cardActionOf(activity.value);
     return action ? { ...base, type: 'action', action } : null;

@@ -1,7 +1,6 @@
 import { CardFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { renderCards } from '../cards/adaptive-card.ts';
-import { RETENTION_INPUT } from '../cards/azure-text.ts';
-import { CONFIRM_TITLE } from '../cards/azure-text.ts';
+import { CONFIRM_TITLE, RETENTION_INPUT } from '../cards/azure-text.ts';
 import { renderBodyText } from '../cards/plain-text.ts';
 import type { CoreDeps } from '../core/deps.ts';
 import { handle } from '../core/handle.ts';
@@ -9,7 +8,7 @@ import type { Incoming, Reply } from '../core/types.ts';
 import { cardActionOf } from './card-action.ts';
 import { keepReference } from './conversation-refs.ts';
 import { deliver, type DeliverOptions } from './deliver.ts';
-import { placeOf } from './incoming.ts';
+import { placeOf, senderOf } from './incoming.ts';
 
 /**
  * The buttons that change Azure (Run full backup, and Acknowledge and Close once the team
@@ -38,15 +37,7 @@ export async function answerTask(context: TurnContext, core: CoreDeps, cards: De
   const action = actionOf(activity);
   if (!action || !activity.id) return message('I cannot read that button. Try the card again.');
   const place = placeOf(activity);
-  const from = activity.from;
-  const incoming: Incoming = {
-    type: 'action',
-    id: activity.id,
-    user: from?.aadObjectId ?? from?.id ?? 'unknown',
-    ...(from?.name ? { userName: from.name } : {}),
-    place,
-    action,
-  };
+  const incoming: Incoming = { type: 'action', id: activity.id, ...senderOf(activity), place, action };
   // The started job's card is posted later, with nobody asking: that needs this conversation's address.
   if (action.kind === 'azure') await keepReference(core, { ...place, thread: null }, activity);
   const reply = await handle(incoming, core);
