@@ -99,4 +99,9 @@ describe('followUp', () => {
   it('lets a real question win over politeness', () => {
     expect(topicOf('thanks, but do I need sysadmin for this?')).toBe('permissions');
   });
+
+  it('never takes a question for a rejection unless it says so', () => {
+    expect(classifier.followUp("what's os error 5", entryWith([])).kind).toBe('ask');
+    expect(classifier.followUp("that's not it, is it the AG?", entryWith([])).kind).toBe('not-it');
+  });
 });

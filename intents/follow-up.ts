@@ -152,7 +152,8 @@ export function createFollowUpClassifier(known: ReadonlySet<string> = new Set())
       if (terms.length === 0) return fallback();
       const [top, second] = bayes.getClassifications(terms);
       if (!top || !second || top.value <= 0 || top.value < second.value * MIN_RATIO) return fallback();
-      if (top.label === 'not-it') return { kind: 'not-it', clues: '' };
+      // A rejection is said, not asked: a question the model alone reads as one is a question.
+      if (top.label === 'not-it') return asks ? fallback() : { kind: 'not-it', clues: '' };
       if (top.label === 'thanks') return asks ? fallback() : { kind: 'thanks' };
       const topic = labelTopic(top.label as FollowUpLabel);
       return topic ? ask(topic, text, terms) : fallback();
