@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/index.ts';
+import { createClassifier } from '../../intents/index.ts';
+import { DEFAULT_LIMITS, type CoreDeps } from '../../bot/core/deps.ts';
+import { handle } from '../../bot/core/handle.ts';
+import type { Place, Reply, ReplyBody } from '../../bot/core/types.ts';
+import { silentLogger } from '../../bot/ops/logger.ts';
+import { createMemoryStore } from '../../bot/store/memory.ts';
+
+/**
+ * Facts of the reference sheet a DBA asks about in a thread, answered from the catalog: a paste
+ * opens the thread, a question follows, and the answer must carry the fact (a table name, a
+ * registry key, a limit). Through the real core, classifier and catalog; nothing mocked.
+ */
+const catalog = loadCatalog();
+const classifier = createClassifier(catalog);
+let deps: CoreDeps;
+let seq = 0;
+
+beforeEach(() => {
+  const clock = () => Date.parse('2026-11-27T03:00:00Z');
+  deps = { catalog, classifier, store: createMemoryStore({ clock }), clock, limits: DEFAULT_LIMITS, logger: silentLogger() };
+});
+
+const thread = (): Place => ({ platform: 'slack', team: 'T1', channel: 'C1', thread: `900.${++seq}`, space: 'channel' });
+function say(text: string, place: Place): Promise<Reply | null> {
+  return handle({ type: 'message', id: `ev${++seq}`, user: 'U1', place, text, addressed: false }, deps);
+}
+
+/** Everything a follow-up answer shows: its text, steps and code. */
+function shown(reply: Reply | null): string {
+  expect(reply?.body.kind).toBe('follow-up');
+  const b = reply?.body as Extract<ReplyBody, { kind: 'follow-up' }>;
+  return [b.text, ...(b.items ?? []), b.code?.body ?? '', ...(b.actions ?? []).flatMap((a) => [a.text, a.code?.body ?? ''])].join('\n');
+}
+
+async function ask(paste: string, question: string): Promise<string> {
+  const place = thread();
+  await say(paste, place);
+  return shown(await say(question, place));
+}
+
+describe('monitoring facts in a thread', () => {
+  it('answers a Log Analytics question with the AddonAzureBackupJobs table and its failure-code column', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'how do I see these failures in log analytics?');
+    expect(text).toMatch(/AddonAzureBackupJobs/);
+    expect(text).toMatch(/JobFailureCode/);
+    expect(text).toMatch(/6 hours/);
+  });
+
+  it('still answers "where are the extension logs" with the folder on the VM', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'is there a log on the vm for this?');
+    expect(text).toMatch(/C:\\WindowsAzure\\Logs\\Plugins/);
+  });
+
+  it('says where the code name hides when PowerShell shows only a number', async () => {
+    const text = await ask('UserErrorOpeningSQLConnection', 'where do I find the error code in the job details?');
+    expect(text).toMatch(/errorTitle/);
+    expect(text).toMatch(/ErrorDetails/);
+  });
+
+  it('explains the alert emails and how to silence them from the portal', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'can I mute the alert emails in the portal?');
+    expect(text).toMatch(/alert processing rule/);
+    expect(text).toMatch(/Sev1/);
+  });
+});
