@@ -65,3 +65,30 @@ describe('monitoring facts in a thread', () => {
     expect(text).toMatch(/Sev1/);
   });
 });
+
+describe('availability group facts in a thread', () => {
+  it('answers a failover to another region with the vault rule and the 15-day limit on old log backups', async () => {
+    const text = await ask('UserErrorParentFullBackupMissing', 'we failed over the AG to the DR region, will backups continue?');
+    expect(text).toMatch(/region and subscription/);
+    expect(text).toMatch(/15 days/);
+  });
+
+  it('says a failover alone does not break the log chain, and what does in an AG', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'does an AG failover break the log chain?');
+    expect(text).toMatch(/does not break the chain/);
+    expect(text).toMatch(/DefaultBackupTasksThreshold/);
+    const general = await ask('UserErrorParentFullBackupMissing', 'does an AG failover break the log chain?');
+    expect(general).toMatch(/failover keeps the log chain intact/);
+  });
+
+  it('answers how many backups a node runs at once with the default of 20 and the key that lowers it', async () => {
+    const text = await ask('UserErrorSQLPODoesNotExist', 'how many concurrent backups can one AG node run?');
+    expect(text).toMatch(/20/);
+    expect(text).toMatch(/DefaultBackupTasksThreshold/);
+  });
+
+  it('answers an overwrite restore into an AG with restore elsewhere, then join', async () => {
+    const text = await ask('UserErrorCannotRestoreExistingDBWithoutForceOverwrite', 'can I overwrite a database in an availability group?');
+    expect(text).toMatch(/Alternate Location/);
+  });
+});
