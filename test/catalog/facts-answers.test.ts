@@ -92,3 +92,49 @@ describe('availability group facts in a thread', () => {
     expect(text).toMatch(/Alternate Location/);
   });
 });
+
+describe('policy, restore and permission facts in a thread', () => {
+  it('gives the policy retention limits and the throughput among the limits', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'what is the retention limit for log backups?');
+    expect(text).toMatch(/35 days/);
+    expect(text).toMatch(/180 days/);
+    expect(text).toMatch(/350 MBps/);
+  });
+
+  it('names log shipping as another tool that breaks the chain, and what to do with it', async () => {
+    for (const id of ['UserErrorSQLLSNValidationFailure', 'UserErrorOtherBackupProductCausingSQLLSNValidationFailure']) {
+      const text = await ask(id, 'we use log shipping on this db, is that a problem?');
+      expect(text, id).toMatch(/log shipping/i);
+      expect(text, id).toMatch(/policy/);
+    }
+  });
+
+  it('says a read-only database takes only full and copy-only full backups', async () => {
+    const text = await ask('UserErrorSQLPODoesNotSupportBackupType', 'is a read-only database supported?');
+    expect(text).toMatch(/only full and copy-only full/);
+    expect(text).toMatch(/is_read_only/);
+  });
+
+  it('answers the Azure roles a restore needs', async () => {
+    const text = await ask('UserErrorDatabaseFileCollision', 'what permissions do I need in azure to restore?');
+    expect(text).toMatch(/Backup Operator/);
+    expect(text).toMatch(/Contributor/);
+  });
+
+  it('answers where a cross region restore starts and how to follow it', async () => {
+    const text = await ask('UserErrorDatabaseFileCollision', 'where in the portal do I start a cross region restore?');
+    expect(text).toMatch(/Secondary Region/);
+    expect(text).toMatch(/CrossRegionRestore/);
+  });
+
+  it('explains why master needs -m AzureWorkloadBackup, with the SQL error it avoids', async () => {
+    const text = await ask('UserErrorRestoreFailedDatabaseCannotBeOfflined', 'how do I restore master?');
+    expect(text).toMatch(/-m AzureWorkloadBackup/);
+    expect(text).toMatch(/3108/);
+  });
+
+  it('says Marketplace images get the sysadmin grant from the SQL IaaS Agent extension', async () => {
+    const text = await ask('UserErrorSQLNoSysadminMembership', 'do marketplace images get the sysadmin grant automatically?');
+    expect(text).toMatch(/SqlIaaSExtension/);
+  });
+});
