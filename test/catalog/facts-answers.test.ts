@@ -63,6 +63,14 @@ describe('monitoring facts in a thread', () => {
     const text = await ask('UserErrorSQLLSNValidationFailure', 'can I mute the alert emails in the portal?');
     expect(text).toMatch(/alert processing rule/);
     expect(text).toMatch(/Sev1/);
+    const state = await ask('UserErrorSQLLSNValidationFailure', 'should I close the alert in the portal once fixed?');
+    expect(state).toMatch(/Acknowledged or Closed/);
+  });
+
+  it('names the container and item the Azure CLI wants for an on-demand backup', async () => {
+    const text = await ask('UserErrorParentFullBackupMissing', 'how do I take a full backup now?');
+    expect(text).toMatch(/VMAppContainer;Compute;/);
+    expect(text).toMatch(/SQLDataBase;<instance>;<database>/);
   });
 });
 
