@@ -146,3 +146,16 @@ describe('policy, restore and permission facts in a thread', () => {
     expect(text).toMatch(/SqlIaaSExtension/);
   });
 });
+
+describe('chain-keeping facts in a thread', () => {
+  it('says a backup taken outside Azure must be COPY_ONLY', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'can I take my own native backup without breaking the chain?');
+    expect(text).toMatch(/WITH COPY_ONLY/);
+  });
+
+  it('says where the switch that turns auto-heal off goes', async () => {
+    const text = await ask("Current settings for this database don't support certain backup types present in the associated policy.", 'can I turn off auto-heal?');
+    expect(text).toMatch(/EnableAutoHealer/);
+    expect(text).toMatch(/Azure Workload Backup\\bin/);
+  });
+});
