@@ -159,3 +159,16 @@ describe('chain-keeping facts in a thread', () => {
     expect(text).toMatch(/Azure Workload Backup\\bin/);
   });
 });
+
+describe('network and restore-point facts in a thread', () => {
+  it('answers private endpoints with the DNS they need', async () => {
+    const text = await ask('UserErrorSQLLSNValidationFailure', 'we use private endpoints, what network access does it need?');
+    expect(text).toMatch(/private DNS zones/);
+    expect(text).toMatch(/AzureBackup, Storage and AzureActiveDirectory/);
+  });
+
+  it('says point-in-time restore reaches the second, for FULL and BULK_LOGGED only', async () => {
+    const text = await ask('CloudServiceEndpointNotFound', 'can I still restore to a point in time?');
+    expect(text).toMatch(/to the second, for databases in FULL or BULK_LOGGED/);
+  });
+});
