@@ -51,6 +51,8 @@ describe('monitoring facts in a thread', () => {
   it('still answers "where are the extension logs" with the folder on the VM', async () => {
     const text = await ask('UserErrorSQLLSNValidationFailure', 'is there a log on the vm for this?');
     expect(text).toMatch(/C:\\WindowsAzure\\Logs\\Plugins/);
+    expect(text).toMatch(/WorkloadBackup\.Edp\.AzureBackupWindowsWorkload/);
+    expect(text).toMatch(/WorkloadBackup\*/);
   });
 
   it('says where the code name hides when PowerShell shows only a number', async () => {
