@@ -97,6 +97,11 @@ describe('availability group facts in a thread', () => {
     expect(text).toMatch(/DefaultBackupTasksThreshold/);
   });
 
+  it('tells a preference failure on a multi-region AG that only the vault region\'s nodes count', async () => {
+    const text = await ask('UserErrorCannotTakeBackupBasedOnBackupPreference', 'our AG has a node in another region, does that matter?');
+    expect(text).toMatch(/only the nodes registered in the vault's own region and subscription count/);
+  });
+
   it('answers an overwrite restore into an AG with restore elsewhere, then join', async () => {
     const text = await ask('UserErrorCannotRestoreExistingDBWithoutForceOverwrite', 'can I overwrite a database in an availability group?');
     expect(text).toMatch(/Alternate Location/);
