@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,4 +158,71 @@ describe('sqlbackup explain, compiled, with the build snapshot', () => {
     expect(run.stderr).toContain(`${LSN}.yaml: runbook`);
     expect(schemaLibraries(run.modules).length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * `npm start` from a built copy, without credentials (local Teams, no Slack): the ES modules it
+ * resolved by its first /readyz 200, and the card it answers `text` with over /api/messages.
+ */
+async function askBot(root: string, text: string): Promise<{ modules: string[]; reply: string }> {
+  const modules = join(mkdtempSync(join(tmpdir(), 'modules-')), 'loaded.txt');
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', join(ROOT, 'testkit/loaded-modules.mjs'), 'dist/bot/main.js'], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', DOTENV_CONFIG_QUIET: 'true', PORT: String(port), STORE: 'memory', PLAYGROUND: 'off', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: modules },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const until = Date.now() + 30_000;
+    while (!(await fetch(`http://127.0.0.1:${String(port)}/readyz`).then((r) => r.ok, () => false))) {
+      if (child.exitCode !== null || Date.now() > until) throw new Error(`the bot did not get ready (exit ${String(child.exitCode)})`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const loaded = readFileSync(modules, 'utf8').split('\n');
+    // expectReplies: the answer comes back in the response body instead of going to a connector.
+    const activity = {
+      type: 'message',
+      id: 'a1',
+      text,
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: 'u1', name: 'DBA' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'c1', conversationType: 'personal' },
+    };
+    const res = await fetch(`http://127.0.0.1:${String(port)}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(res.status).toBe(200);
+    return { modules: loaded, reply: await res.text() };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+describe('the compiled bot, started without credentials', () => {
+  it('answers from the snapshot while the YAML is unchanged, and from the YAML once an entry is edited; Bolt is not loaded', async () => {
+    const root = builtCopy();
+    editSnapshot(join(root, 'dist/catalog/snapshot.json'), (s) => {
+      const lsn = s.entries.find((e) => e.entry.id === LSN)!;
+      (lsn.entry as { title: string }).title = 'Title from the snapshot';
+    });
+    const fast = await askBot(root, LSN);
+    expect(fast.reply).toContain('Title from the snapshot');
+    expect(fast.modules.some((m) => m.endsWith('/dist/catalog/open.js'))).toBe(true);
+    expect(fast.modules.filter((m) => m.includes('/node_modules/@slack/bolt/'))).toEqual([]);
+    retitle(join(root, `catalog/entries/${LSN}.yaml`), 'Title edited after the build');
+    const slow = await askBot(root, LSN);
+    expect(slow.reply).toContain('Title edited after the build');
+    expect(slow.reply).not.toContain('Title from the snapshot');
+  }, 90_000);
 });
