@@ -15,6 +15,8 @@ COPY bot ./bot
 COPY intents ./intents
 COPY catalog ./catalog
 COPY cli ./cli
+# The build's second step: the validated catalog snapshot (dist/catalog/snapshot.json).
+COPY scripts/write-catalog-snapshot.mjs ./scripts/
 RUN npm run build
 
 # --- deps: production packages only, resolved from the lockfile ---------------------------
@@ -35,6 +37,9 @@ COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node catalog/entries ./catalog/entries
+# Entries name knowledge items (see:); without them the catalog does not load, and the
+# snapshot, keyed by the hash of both folders, would never match.
+COPY --chown=node:node catalog/knowledge ./catalog/knowledge
 COPY --chown=node:node bin ./bin
 USER node
 EXPOSE 3000

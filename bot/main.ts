@@ -1,6 +1,8 @@
 // The composition root: read the settings, build the real dependencies, start serving.
 import { ConfigError, readConfig, type BotConfig } from './config.ts';
-import { BUILT_IN_DIR, CatalogError, loadCatalog } from '../catalog/index.ts';
+// The snapshot-first loader: a start from the build's snapshot reads no YAML (catalog/open.ts).
+import { BUILT_IN_DIR, CatalogError } from '../catalog/catalog.ts';
+import { openCatalog } from '../catalog/open.ts';
 import { createClassifier } from '../intents/index.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { buildBotServer } from './http/bot-server.ts';
@@ -11,9 +13,7 @@ import { createMetrics } from './ops/metrics.ts';
 import { createStore, StoreUnavailableError, type Store } from './store/index.ts';
 import type { PlatformFactory, Platforms } from './core/platform.ts';
 import { azureSide } from './azure-side.ts';
-import { slackPlatform } from './slack/platform.ts';
 import { startAlerts } from './alerts/start.ts';
-import { teamsPlatform } from './teams/index.ts';
 
 /**
  * Start-up problems an operator can fix (a setting, the catalog, Redis) end the process with
@@ -37,7 +37,7 @@ const logger = createLogger({
   secrets: [config.slack?.botToken, config.slack?.signingSecret ?? undefined, config.slack?.appToken ?? undefined, process.env['MicrosoftAppPassword'], process.env['METRICS_TOKEN'], process.env['AZURE_CLIENT_SECRET'], process.env['IDENTITY_HEADER']],
 });
 
-const catalog = await orStop(() => loadCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
+const catalog = await orStop(() => openCatalog(BUILT_IN_DIR, config.catalogDirs), [CatalogError], 'the catalog is invalid: ');
 const store: Store = await orStop(
   () => createStore(config.store, { logger, onStateChange: (degraded) => metrics.storeDegraded(degraded), reportMemoryKeys: metrics.memoryStoreKeys }),
   [StoreUnavailableError],
@@ -47,9 +47,11 @@ let started: Platforms = new Map();
 const azure = await orStop(() => azureSide(process.env, logger, () => started), [ConfigError]);
 const core: CoreDeps = { catalog, classifier: createClassifier(catalog), store, clock: Date.now, limits: config.limits, logger, metrics, ...(azure ? { azure } : {}) };
 // Every platform the settings ask for, built the same way: its factory, bound to its settings.
+// A platform's SDK (Bolt, botbuilder) is loaded only when its settings ask for it: each is a
+// large part of a cold start.
 const platforms: PlatformFactory[] = [
-  ...(config.slack ? [slackPlatform(config.slack)] : []),
-  ...(config.teams ? [teamsPlatform(config.teams, { local: config.local, playground: config.playground })] : []),
+  ...(config.slack ? [(await import('./slack/platform.ts')).slackPlatform(config.slack)] : []),
+  ...(config.teams ? [(await import('./teams/index.ts')).teamsPlatform(config.teams, { local: config.local, playground: config.playground })] : []),
 ];
 const connections = await orStop(() => readConnectionLimits(process.env), [ConnectionLimitsError]);
 const metricsToken = process.env['METRICS_TOKEN']?.trim() || undefined;

@@ -1,3 +1,3 @@
-export { loadCatalog, operatorDirsFrom, inspectCatalog, CatalogError, BUILT_IN_DIR } from './load.ts';
-export type { Catalog } from './load.ts';
+export { loadCatalog, inspectCatalog } from './load.ts';
+export { operatorDirsFrom, CatalogError, BUILT_IN_DIR, type Catalog } from './catalog.ts';
 export * from './schema.ts';

@@ -1,43 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
+import { BUILT_IN_DIR, CatalogError, crossCheck, entryFiles, indexCatalog, knowledgeDirOf, type Catalog } from './catalog.ts';
 import { applyOverlay, overlaySchema, type Overlay } from './overlay.ts';
 import { operatorEntryFiles, readOperatorYaml } from './read-entry-files.ts';
 import { entrySchema, knowledgeSchema, type Entry, type Knowledge } from './schema.ts';
+import { readSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 
-// The compiled catalog (dist/catalog/load.js) reads the same YAML as the sources: one copy of the data.
-const COMPILED = /\/dist\/catalog\/[^/]+$/.test(import.meta.url);
-export const BUILT_IN_DIR = fileURLToPath(new URL(COMPILED ? '../../catalog/entries/' : './entries/', import.meta.url));
-/** General knowledge beside the entries: `<dir>/../knowledge/`. */
-function knowledgeDirOf(entriesDir: string): string {
-  return join(entriesDir, '..', 'knowledge');
-}
-
-/** CATALOG_DIR: the operator's folders, separated by ':' like PATH; blanks ignored. */
-export function operatorDirsFrom(value: string | undefined): string[] {
-  return (value ?? '').split(':').map((d) => d.trim()).filter((d) => d.length > 0);
-}
-
-/** A catalog file that does not fit the schema; the message names the file and the field. */
-export class CatalogError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly string[],
-    message = `${file}: ${problems.join('; ')}`,
-  ) {
-    super(message);
-    this.name = 'CatalogError';
-  }
-}
-
-export interface Catalog {
-  readonly entries: readonly Entry[];
-  /** Lookup by exact id (case-sensitive, as Azure spells it). */
-  get(id: string): Entry | undefined;
-  /** Facts that hold across entries, for follow-up questions an entry has no facet for. */
-  readonly knowledge: readonly Knowledge[];
+export interface LoadOptions {
+  /**
+   * The build's snapshot of the built-in YAML (snapshot.ts), used while the YAML still hashes
+   * the same; null reads and validates the YAML. By default, the build's own snapshot for the
+   * built-in folder and none for any other folder.
+   */
+  readonly snapshot?: string | null;
 }
 
 function describe(issues: readonly z.core.$ZodIssue[]): string[] {
@@ -86,52 +63,6 @@ function parseOperatorFile(file: string): { entry: Entry } | { overlay: Overlay 
   return { overlay: result.data };
 }
 
-export function entryFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
-/**
- * Checks what no single file can: unique ids, and `related` pointing at real entries.
- * `fileOf` names the file an entry came from, so the error points at it.
- */
-export function crossCheck(
-  entries: readonly Entry[],
-  fileOf: (id: string) => string = (id) => id,
-  knowledge: readonly Knowledge[] = [],
-): void {
-  const known = new Set(knowledge.map((k) => k.id));
-  for (const entry of entries) {
-    const missing = entry.see.filter((id) => !known.has(id));
-    if (missing.length > 0) {
-      throw new CatalogError(fileOf(entry.id), [`see: no knowledge item named ${missing.map((m) => `"${m}"`).join(', ')}`]);
-    }
-  }
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    if (seen.has(entry.id)) throw new CatalogError(fileOf(entry.id), [`id: "${entry.id}" is defined twice`]);
-    seen.add(entry.id);
-  }
-  for (const entry of entries) {
-    const missing = [...entry.related, ...(entry.onSecondary ? [entry.onSecondary] : [])].filter((id) => !seen.has(id));
-    if (missing.length > 0) {
-      throw new CatalogError(fileOf(entry.id), [`related: no entry named ${missing.map((m) => `"${m}"`).join(', ')}`]);
-    }
-  }
-}
-
-export function makeCatalog(entries: readonly Entry[], knowledge: readonly Knowledge[] = []): Catalog {
-  crossCheck(entries, undefined, knowledge);
-  return indexed(entries, knowledge);
-}
-
-function indexed(entries: readonly Entry[], knowledge: readonly Knowledge[]): Catalog {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, get: (id) => byId.get(id), knowledge };
-}
-
 function readKnowledge(entriesDir: string, errors: CatalogError[]): Knowledge[] {
   const dir = knowledgeDirOf(entriesDir);
   let files: string[] = [];
@@ -158,15 +89,19 @@ function attempt(errors: CatalogError[], work: () => void): void {
  * Reads the built-in entries and then each operator folder (CATALOG_DIR), collecting every
  * problem instead of stopping at the first, so `catalog:check` can name each bad file.
  */
-export function inspectCatalog(builtInDir: string, operatorDirs: readonly string[] = []): {
+export function inspectCatalog(builtInDir: string, operatorDirs: readonly string[] = [], options: LoadOptions = {}): {
   catalog: Catalog | null;
   errors: CatalogError[];
 } {
   const errors: CatalogError[] = [];
+  const snapshotFile = options.snapshot === undefined ? (resolve(builtInDir) === resolve(BUILT_IN_DIR) ? SNAPSHOT_FILE : null) : options.snapshot;
+  // The snapshot was validated by the build; operator folders below are validated every time.
+  const snapshot = snapshotFile === null ? null : readSnapshot(snapshotFile, builtInDir);
+  const builtIn = snapshot?.entries ?? entryFiles(builtInDir).map((file) => ({ file, entry: null }));
   const byId = new Map<string, { entry: Entry; file: string }>();
-  for (const file of entryFiles(builtInDir)) {
+  for (const { file, entry: validated } of builtIn) {
     attempt(errors, () => {
-      const entry = parseEntryFile(file);
+      const entry = validated ?? parseEntryFile(file);
       const previous = byId.get(entry.id);
       if (previous) throw new CatalogError(file, [`id: "${entry.id}" is already defined in ${previous.file}`]);
       byId.set(entry.id, { entry, file });
@@ -200,18 +135,18 @@ export function inspectCatalog(builtInDir: string, operatorDirs: readonly string
       byId.set(overlay.extends, { entry: merged.data, file });
     });
   }
-  const knowledge = readKnowledge(builtInDir, errors);
+  const knowledge = snapshot ? [...snapshot.knowledge] : readKnowledge(builtInDir, errors);
   const entries = [...byId.values()].map((v) => v.entry);
   attempt(errors, () => crossCheck(entries, (id) => byId.get(id)?.file ?? id, knowledge));
-  return { catalog: errors.length === 0 ? indexed(entries, knowledge) : null, errors };
+  return { catalog: errors.length === 0 ? indexCatalog(entries, knowledge) : null, errors };
 }
 
 /**
  * Loads the built-in catalog plus the operator's folders; any bad file stops the start,
  * and the error names every bad file and field.
  */
-export function loadCatalog(dir: string = BUILT_IN_DIR, operatorDirs: readonly string[] = []): Catalog {
-  const { catalog, errors } = inspectCatalog(dir, operatorDirs);
+export function loadCatalog(dir: string = BUILT_IN_DIR, operatorDirs: readonly string[] = [], options: LoadOptions = {}): Catalog {
+  const { catalog, errors } = inspectCatalog(dir, operatorDirs, options);
   const [first] = errors;
   if (first && errors.length === 1) throw first;
   if (first || !catalog) {

@@ -1,9 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { load as parseYaml, YAMLException } from 'js-yaml';
-// CatalogError is only used when a call fails, never while the modules load, so the two
-// modules importing each other is harmless.
-import { CatalogError } from './load.ts';
+import { CatalogError } from './catalog.ts';
 import { overlaySchema } from './overlay.ts';
 import { entrySchema } from './schema.ts';
 

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { BUILT_IN_DIR, loadCatalog, operatorDirsFrom, type Catalog } from '../catalog/index.ts';
+// Not the catalog barrel: it loads the schema library (zod), which a start from the build's
+// snapshot never needs (catalog/open.ts).
+import { BUILT_IN_DIR, operatorDirsFrom, type Catalog } from '../catalog/catalog.ts';
+import { openCatalog } from '../catalog/open.ts';
 import { createClassifier, type Classifier } from '../intents/index.ts';
 import { classifyJsonl } from './classify-jsonl.ts';
 import { explain } from './explain.ts';
@@ -38,9 +41,9 @@ async function textFrom(positionals: readonly string[]): Promise<string> {
 
 class UsageError extends Error {}
 
-function build(): { catalog: Catalog; classifier: Classifier } {
+async function build(): Promise<{ catalog: Catalog; classifier: Classifier }> {
   const operatorDirs = operatorDirsFrom(process.env['CATALOG_DIR']);
-  const catalog = loadCatalog(BUILT_IN_DIR, operatorDirs);
+  const catalog = await openCatalog(BUILT_IN_DIR, operatorDirs);
   return { catalog, classifier: createClassifier(catalog) };
 }
 
@@ -62,7 +65,7 @@ async function run(argv: readonly string[]): Promise<number> {
     });
     if (values.mode !== 'direct' && values.mode !== 'channel') throw new UsageError('--mode must be "direct" or "channel"');
     if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads stdin only; give the text without --jsonl');
-    const { classifier } = build();
+    const { classifier } = await build();
     if (values.jsonl) {
       const { bad } = await classifyJsonl(classifier, process.stdin, process.stdout, process.stderr, values.mode);
       if (bad > 0) process.stderr.write(`sqlbackup: ${bad} bad input line(s)\n`);
@@ -74,7 +77,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   if (command === 'explain') {
     const { positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: {} });
-    const { catalog, classifier } = build();
+    const { catalog, classifier } = await build();
     process.stdout.write(`${explain(await textFrom(positionals), classifier, catalog)}\n`);
     return 0;
   }

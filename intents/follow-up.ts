@@ -1,5 +1,6 @@
 import type { Entry } from '../catalog/index.ts';
-import { FACET_TOPICS } from '../catalog/index.ts';
+// The closed list alone: the catalog barrel would load zod on the CLI's start path.
+import { FACET_TOPICS } from '../catalog/vocabulary.ts';
 import { FOLLOW_UP_PHRASES, type FollowUpLabel } from './follow-up-phrases.ts';
 import { BayesClassifier } from './natural.ts';
 import { canonicalTokens, prepareInput } from './normalize.ts';

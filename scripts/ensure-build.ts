@@ -14,13 +14,23 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STAMP = join(ROOT, 'dist/.tsbuildinfo');
 const SOURCES = ['bot', 'intents', 'catalog', 'cli'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
+// The build's second step (catalog/snapshot.ts): it depends on the YAML, not only on the code.
+const SNAPSHOT = join(ROOT, 'dist/catalog/snapshot.json');
+const SNAPSHOT_SOURCES = ['catalog/entries', 'catalog/knowledge'];
 
-function newestSource(dir: string): number {
+function newestSource(dir: string, source = (name: string) => name.endsWith('.ts') && !name.endsWith('.test.ts')): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((newest, d) => {
     const path = join(dir, d.name);
-    if (d.isDirectory()) return Math.max(newest, newestSource(path));
-    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? Math.max(newest, statSync(path).mtimeMs) : newest;
+    if (d.isDirectory()) return Math.max(newest, newestSource(path, source));
+    return source(d.name) ? Math.max(newest, statSync(path).mtimeMs) : newest;
   }, 0);
+}
+
+/** The snapshot is missing or older than a YAML file (an entry edited since the build). */
+function snapshotIsStale(): boolean {
+  if (!existsSync(SNAPSHOT)) return true;
+  const yaml = (name: string) => /\.ya?ml$/.test(name);
+  return Math.max(...SNAPSHOT_SOURCES.map((d) => newestSource(join(ROOT, d), yaml))) > statSync(SNAPSHOT).mtimeMs;
 }
 
 export function buildIsStale(): boolean {
@@ -30,13 +40,22 @@ export function buildIsStale(): boolean {
   return newest > built;
 }
 
-/** Runs `npm run build`'s compiler when dist/ is missing or older than a source; throws with its output if it fails. */
+/**
+ * Runs `npm run build`'s steps that are out of date: the compiler when dist/ is missing or older
+ * than a source, the catalog snapshot after it or when a YAML file is newer. Throws with the
+ * output of a step that fails.
+ */
 export function ensureBuild(): void {
-  if (!buildIsStale()) return;
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${run.stdout}${run.stderr}`);
-  // tsc leaves its build info alone when no output changed (a touched file): mark the check done.
-  const now = new Date();
-  utimesSync(STAMP, now, now);
+  const compile = buildIsStale();
+  if (compile) {
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${run.stdout}${run.stderr}`);
+    // tsc leaves its build info alone when no output changed (a touched file): mark the check done.
+    const now = new Date();
+    utimesSync(STAMP, now, now);
+  }
+  if (!compile && !snapshotIsStale()) return;
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/write-catalog-snapshot.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the build (scripts/write-catalog-snapshot.mjs) failed:\n${run.stdout}${run.stderr}`);
 }
