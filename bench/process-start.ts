@@ -4,7 +4,7 @@
  * its first /readyz 200 (aim: under 1 s).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../testkit/redis-server.ts';
 import { fileURLToPath } from 'node:url';
 import { median } from './measure.ts';
 
@@ -28,14 +28,6 @@ function wallMs(command: string, args: readonly string[]): number {
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${String(run.status)}): ${run.stderr}`);
   return ms;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Spawn to the first 200 from /readyz, polling every 5 ms: the figure an orchestrator sees. */
