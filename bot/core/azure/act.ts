@@ -9,7 +9,7 @@ import { inTime } from './in-time.ts';
 import { AzureError, type JobSummary, type ProtectedDatabase } from './port.ts';
 import { entryForCode } from './remedy.ts';
 import { azureButtons, targetOf } from './targets.ts';
-import { failureText, privately, REFUSED, resourceIdOf } from './texts.ts';
+import { failureText, privately, REFUSED, resourceIdOf, START_UNANSWERED } from './texts.ts';
 
 type AzureAction = Extract<CardAction, { kind: 'azure' }>;
 
@@ -116,6 +116,8 @@ async function startBackup(deps: CoreDeps, place: Place, who: Who, db: Protected
     record({ ok: false, reason: 'job-running' });
     return { started: false, text: `A full backup of ${db.database} was started from a card less than two minutes ago; its progress shows in the thread it was started from.` };
   }
+  // Set once the backup request is on its way: from then on a timeout may hide a started backup.
+  let requested = false;
   try {
     const running = (await azure.actions.recentJobs(db, 10)).find((j) => j.status === 'InProgress');
     if (running) {
@@ -130,6 +132,7 @@ async function startBackup(deps: CoreDeps, place: Place, who: Who, db: Protected
     }
     const now = deps.clock();
     const keepUntil = new Date(now + days * 86_400_000);
+    requested = true;
     const { jobId } = await azure.actions.startFullBackup(db, keepUntil);
     record({ ok: true, jobId });
     const run = { database: db.database, vault: db.vault, by: who, at: utc(now), startedAt: now, jobId, keptUntil: utc(keepUntil.getTime()) };
@@ -137,10 +140,12 @@ async function startBackup(deps: CoreDeps, place: Place, who: Who, db: Protected
     followJob(deps, place, db, run).catch((error: unknown) => deps.logger.warn({ err: (error as Error).message }, 'following a backup job failed'));
     return { started: true, text: `Started a full backup of ${db.database} in ${db.vault}, kept for ${days} days. Its progress shows in the thread.` };
   } catch (error) {
-    // Nothing started: the next confirmation may try again at once.
-    await deps.store.delete(starting);
+    const unanswered = requested && error instanceof AzureError && error.failure.kind === 'timeout';
+    // Nothing started: the next confirmation may try again at once. An unanswered request keeps
+    // the claim: the backup may be running, and a second start would fail against it.
+    if (!unanswered) await deps.store.delete(starting);
     record({ ok: false, reason: error instanceof AzureError ? error.failure.kind : 'failed' });
-    return { started: false, text: failureOf(error, `start a full backup of ${db.database}`) };
+    return { started: false, text: unanswered ? START_UNANSWERED : failureOf(error, `start a full backup of ${db.database}`) };
   }
 }
 

@@ -19,15 +19,16 @@ export function failureText(failure: AzureFailure, need: Need, what: string): st
     case 'throttled':
       return `Azure is throttling requests right now, so I could not ${what}. Try again${failure.retryAfterSeconds ? ` in ${failure.retryAfterSeconds} s` : ' in a minute'}.`;
     case 'timeout':
-      return need === 'backup' && what.startsWith('start')
-        ? `Azure did not answer in time, so I cannot tell whether the backup started. Look at *Recent jobs* before trying again.`
-        : `Azure did not answer in time, so I could not ${what}. Try again in a minute.`;
+      return `Azure did not answer in time, so I could not ${what}. Try again in a minute.`;
     case 'not-found':
       return `Azure could not ${what}: it does not know the database, vault or alert any more (removed, or out of the bot's identity's sight).`;
     case 'failed':
       return `Azure refused to ${what}${failure.code ? ` (${failure.code})` : failure.status ? ` (HTTP ${failure.status})` : ''}: ${failure.detail.slice(0, 300)}`;
   }
 }
+
+/** A backup request that got no answer may still have started: the one timeout that must not invite a retry. */
+export const START_UNANSWERED = 'Azure did not answer in time, so I cannot tell whether the backup started. Look at *Recent jobs* before trying again.';
 
 export const REFUSED =
   'Running a backup or changing an alert in Azure needs permission, and you are not on the list. Ask whoever runs the bot to add you (or a Slack user group you are in) to AZURE_ACTIONS_ALLOWED. Recent jobs are open to everyone here.';
