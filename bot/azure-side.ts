@@ -1,4 +1,4 @@
-import { ConfigError } from './config.ts';
+import { ConfigError, int } from './config.ts';
 import { parseAllowList } from './core/azure/allow-list.ts';
 import { conversationsOf } from './core/azure/conversations.ts';
 import type { AzureSide } from './core/azure/side.ts';
@@ -6,14 +6,6 @@ import type { Platforms } from './core/platform.ts';
 import type { Logger } from './ops/logger.ts';
 
 const DAY_MS = 86_400_000;
-
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw.slice(0, 20)}"`);
-  return value;
-}
 
 /**
  * Acting on Azure from the card, when AZURE_ACTIONS=on. The Azure SDKs are imported only
@@ -25,8 +17,8 @@ export async function azureSide(env: NodeJS.ProcessEnv, logger: Logger, platform
   if (switched !== 'on') throw new ConfigError(`AZURE_ACTIONS must be on or off, not "${switched.slice(0, 20)}"`);
   const allowed = parseAllowList(env['AZURE_ACTIONS_ALLOWED']);
   if ('error' in allowed) throw new ConfigError(allowed.error);
-  const retentionDays = whole(env, 'AZURE_BACKUP_RETENTION_DAYS', 45, 1, 36_500);
-  const everyMs = whole(env, 'AZURE_FOLLOW_SECONDS', 30, 1, 3_600) * 1000;
+  const retentionDays = int(env, 'AZURE_BACKUP_RETENTION_DAYS', 45, 1, 36_500);
+  const everyMs = int(env, 'AZURE_FOLLOW_SECONDS', 30, 1, 3_600) * 1000;
   const { readAzureConfig, createAzureActions } = await import('./azure/index.ts');
   let config: NonNullable<ReturnType<typeof readAzureConfig>>;
   try {
